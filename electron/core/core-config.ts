@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { kassaModeSchema } from '../../shared/app-info';
+import { currencySchema } from '../../shared/money';
+import { phoneCountrySchema } from '../../shared/phone';
+import { billingConfigSchema } from './billing/billing-client';
+import { vippsConfigSchema } from './vipps/vipps-config';
+
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
+
+/** Everything the core needs to run a till. Hosts build it from flags, a config file and the environment. */
+export const coreConfigSchema = z.object({
+  mode: kassaModeSchema,
+  dataDir: z.string().min(1),
+  tillId: z.string().min(1).max(32),
+  shop: z.object({
+    name: z.string().min(1),
+    country: phoneCountrySchema,
+    currency: currencySchema,
+    locale: z.string().min(2),
+  }),
+  vipps: vippsConfigSchema,
+  billing: billingConfigSchema,
+  agreementUrls: z.object({
+    merchantRedirectUrl: z.string().min(1).max(2048),
+    merchantAgreementUrl: httpsUrl.max(1024),
+  }),
+  /** The sandbox's customer-phone page, set by training mode only. */
+  phonePageUrl: z.string().nullable(),
+});
+export type CoreConfig = z.infer<typeof coreConfigSchema>;

@@ -1,0 +1,12 @@
+import type { Database } from 'better-sqlite3';
+import { migration0010InitialSchema } from './0010-initial-schema';
+
+export interface Migration {
+  /** Steps of 10 leave room for a fix-up between two shipped migrations. */
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/** Every migration ever shipped, in order. Never edit one that has shipped: add the next. */
+export const MIGRATIONS: readonly Migration[] = [migration0010InitialSchema];

@@ -1,0 +1,190 @@
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { planSchema, type Plan } from '../../../../shared/catalogue';
+import type { PhoneCountry } from '../../../../shared/phone';
+import { appErrorSchema, type AppError } from '../../../../shared/result';
+import {
+  profileScopeSchema,
+  sharedProfileSchema,
+  subscriptionStatusSchema,
+  type ProfileScope,
+  type SharedProfile,
+  type SubscriptionSale,
+  type SubscriptionStatus,
+} from '../../../../shared/subscription';
+
+/** A sale as stored, with the keys the renderer never sees. */
+export interface StoredSubscriptionSale extends SubscriptionSale {
+  keys: { create: string; stop: string; capture: string };
+  createAttempts: number;
+}
+
+export interface NewSubscriptionSale {
+  id: string;
+  createdAt: number;
+  plan: Plan;
+  phone: { country: PhoneCountry; msisdn: string };
+  profileScopes: ProfileScope[];
+  keys: { create: string; stop: string; capture: string };
+}
+
+export type SubscriptionSalePatch = Partial<{
+  status: SubscriptionStatus;
+  agreementId: string | null;
+  confirmationUrl: string | null;
+  expiresAt: number | null;
+  initialCharge: { chargeId: string | null; status: string | null } | null;
+  profile: SharedProfile | null;
+  problem: AppError | null;
+  outcomeReason: SubscriptionSale['outcomeReason'];
+  cancelRequested: boolean;
+  createAttempts: number;
+}>;
+
+export class CorruptRowError extends Error {
+  constructor(table: string, id: string, detail: string) {
+    super(`Stored row ${table}/${id} cannot be read (${detail})`);
+    this.name = 'CorruptRowError';
+  }
+}
+
+const rowSchema = z.object({
+  id: z.string(),
+  created_at: z.number().int(),
+  updated_at: z.number().int(),
+  plan_json: z.string(),
+  phone_country: z.enum(['NO', 'DK', 'FI']),
+  msisdn: z.string(),
+  profile_scopes: z.string(),
+  status: subscriptionStatusSchema,
+  create_key: z.string(),
+  stop_key: z.string(),
+  capture_key: z.string(),
+  agreement_id: z.string().nullable(),
+  confirmation_url: z.string().nullable(),
+  expires_at: z.number().int().nullable(),
+  initial_charge_id: z.string().nullable(),
+  initial_charge_status: z.string().nullable(),
+  profile_json: z.string().nullable(),
+  problem_json: z.string().nullable(),
+  outcome_reason: z.enum(['initial-charge-failed', 'cancelled-by-cashier']).nullable(),
+  cancel_requested: z.union([z.literal(0), z.literal(1)]),
+  create_attempts: z.number().int(),
+});
+type Row = z.infer<typeof rowSchema>;
+
+const OPEN_STATUSES = "('requested', 'pending', 'capturing')";
+
+/** SQLite access for subscription sales. Every write is one statement, so each is atomic on its own. */
+export class SubscriptionSaleRepo {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number,
+  ) {}
+
+  insert(sale: NewSubscriptionSale): StoredSubscriptionSale {
+    this.db
+      .prepare(
+        `INSERT INTO subscription_sales
+          (id, created_at, updated_at, plan_json, phone_country, msisdn, profile_scopes, status,
+           create_key, stop_key, capture_key, initial_charge_status)
+         VALUES (@id, @createdAt, @createdAt, @plan, @country, @msisdn, @scopes, 'requested',
+           @createKey, @stopKey, @captureKey, NULL)`,
+      )
+      .run({
+        id: sale.id,
+        createdAt: sale.createdAt,
+        plan: JSON.stringify(sale.plan),
+        country: sale.phone.country,
+        msisdn: sale.phone.msisdn,
+        scopes: sale.profileScopes.join(' '),
+        createKey: sale.keys.create,
+        stopKey: sale.keys.stop,
+        captureKey: sale.keys.capture,
+      });
+    return this.get(sale.id)!;
+  }
+
+  get(id: string): StoredSubscriptionSale | null {
+    const row = this.db.prepare('SELECT * FROM subscription_sales WHERE id = ?').get(id);
+    return row ? toSale(row) : null;
+  }
+
+  /** Sales the till still has to drive to a final state, oldest first. */
+  listOpen(): StoredSubscriptionSale[] {
+    return this.db
+      .prepare(`SELECT * FROM subscription_sales WHERE status IN ${OPEN_STATUSES} ORDER BY created_at`)
+      .all()
+      .map(toSale);
+  }
+
+  update(id: string, patch: SubscriptionSalePatch): StoredSubscriptionSale {
+    const columns: Record<string, unknown> = { updated_at: this.now() };
+    if (patch.status !== undefined) columns.status = patch.status;
+    if (patch.agreementId !== undefined) columns.agreement_id = patch.agreementId;
+    if (patch.confirmationUrl !== undefined) columns.confirmation_url = patch.confirmationUrl;
+    if (patch.expiresAt !== undefined) columns.expires_at = patch.expiresAt;
+    if (patch.initialCharge !== undefined) {
+      columns.initial_charge_id = patch.initialCharge?.chargeId ?? null;
+      columns.initial_charge_status = patch.initialCharge?.status ?? null;
+    }
+    if (patch.profile !== undefined) columns.profile_json = patch.profile ? JSON.stringify(patch.profile) : null;
+    if (patch.problem !== undefined) columns.problem_json = patch.problem ? JSON.stringify(patch.problem) : null;
+    if (patch.outcomeReason !== undefined) columns.outcome_reason = patch.outcomeReason;
+    if (patch.cancelRequested !== undefined) columns.cancel_requested = patch.cancelRequested ? 1 : 0;
+    if (patch.createAttempts !== undefined) columns.create_attempts = patch.createAttempts;
+    const assignments = Object.keys(columns).map((column) => `${column} = @${column}`);
+    const result = this.db
+      .prepare(`UPDATE subscription_sales SET ${assignments.join(', ')} WHERE id = @id`)
+      .run({ ...columns, id });
+    if (result.changes !== 1) throw new Error(`Subscription sale ${id} does not exist`);
+    return this.get(id)!;
+  }
+}
+
+function toSale(raw: unknown): StoredSubscriptionSale {
+  const parsed = rowSchema.safeParse(raw);
+  const id = String((raw as { id?: unknown }).id ?? '?');
+  if (!parsed.success) throw new CorruptRowError('subscription_sales', id, parsed.error.issues[0]?.message ?? 'invalid');
+  const row: Row = parsed.data;
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    plan: parseJson(row.id, 'plan_json', row.plan_json, planSchema),
+    phone: { country: row.phone_country, msisdn: row.msisdn },
+    profileScopes: row.profile_scopes === '' ? [] : row.profile_scopes.split(' ').map((s) => profileScopeSchema.parse(s)),
+    status: row.status,
+    agreementId: row.agreement_id,
+    confirmationUrl: row.confirmation_url,
+    expiresAt: row.expires_at,
+    initialCharge:
+      row.initial_charge_id !== null || row.initial_charge_status !== null
+        ? { chargeId: row.initial_charge_id, status: row.initial_charge_status }
+        : null,
+    profile: row.profile_json === null ? null : parseJson(row.id, 'profile_json', row.profile_json, sharedProfileSchema),
+    problem: row.problem_json === null ? null : parseJson(row.id, 'problem_json', row.problem_json, appErrorSchema),
+    outcomeReason: row.outcome_reason,
+    cancelRequested: row.cancel_requested === 1,
+    keys: { create: row.create_key, stop: row.stop_key, capture: row.capture_key },
+    createAttempts: row.create_attempts,
+  };
+}
+
+function parseJson<T>(id: string, column: string, text: string, schema: z.ZodType<T>): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new CorruptRowError('subscription_sales', id, `${column} is not JSON`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new CorruptRowError('subscription_sales', id, `${column}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** The view the renderer gets: everything but the idempotency keys. */
+export function toSaleView(sale: StoredSubscriptionSale): SubscriptionSale {
+  const { keys: _keys, createAttempts: _attempts, ...view } = sale;
+  return view;
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { invokeContract, type CoreHandlers, type InvokeName } from '../../shared/contract';
+import { KassaError, type Result } from '../../shared/result';
+import type { Logger } from './platform/logger';
+
+/**
+ * The one way a host calls the core: parse the request with the contract's schema, run the handler,
+ * and turn whatever happens into a Result. Nothing is thrown across IPC or HTTP.
+ */
+export async function dispatch(handlers: CoreHandlers, name: InvokeName, rawRequest: unknown, logger: Logger): Promise<Result<unknown>> {
+  const parsed = invokeContract[name].request.safeParse(rawRequest ?? {});
+  if (!parsed.success) return validationFailure(parsed.error);
+  try {
+    const handler = handlers[name] as (request: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    if (error instanceof KassaError) return { ok: false, error: error.toAppError() };
+    if (error instanceof z.ZodError) return validationFailure(error);
+    logger.error('core call failed', { call: name, error: error instanceof Error ? error.message : String(error) });
+    return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Kassa. The sale was kept; try again or call support.' } };
+  }
+}
+
+function validationFailure(error: z.ZodError): Result<never> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path[0] === undefined ? 'request' : String(issue.path[0]);
+    fields[key] ??= issue.message;
+  }
+  const first = error.issues[0];
+  const message = first ? `${first.path.join('.') || 'request'}: ${first.message}` : 'The request is not valid.';
+  return { ok: false, error: { code: 'VALIDATION', message, fields } };
+}

@@ -1,0 +1,73 @@
+import type { VippsHttpClient } from './vipps-http-client';
+import {
+  agreementResponseSchema,
+  chargeResponseSchema,
+  draftAgreementResponseSchema,
+  type AgreementResponse,
+  type ChargeResponse,
+  type DraftAgreementRequest,
+  type DraftAgreementResponse,
+} from './recurring-schemas';
+
+const enc = encodeURIComponent;
+
+/** Recurring v3, the calls a till makes. Each mutation takes the idempotency key stored for it. */
+export class RecurringClient {
+  constructor(private readonly vipps: VippsHttpClient) {}
+
+  createAgreement(body: DraftAgreementRequest, idempotencyKey: string): Promise<DraftAgreementResponse> {
+    return this.vipps.call({
+      operation: 'create agreement',
+      method: 'POST',
+      path: '/recurring/v3/agreements',
+      json: body,
+      idempotencyKey,
+      expect: [201],
+      schema: draftAgreementResponseSchema,
+    });
+  }
+
+  getAgreement(agreementId: string): Promise<AgreementResponse> {
+    return this.vipps.call({
+      operation: 'get agreement',
+      method: 'GET',
+      path: `/recurring/v3/agreements/${enc(agreementId)}`,
+      expect: [200],
+      schema: agreementResponseSchema,
+    });
+  }
+
+  /** Stops the agreement. The body must be `{status: 'STOPPED'}` alone, or Vipps answers 400. */
+  stopAgreement(agreementId: string, idempotencyKey: string): Promise<void> {
+    return this.vipps.call({
+      operation: 'stop agreement',
+      method: 'PATCH',
+      path: `/recurring/v3/agreements/${enc(agreementId)}`,
+      json: { status: 'STOPPED' },
+      idempotencyKey,
+      expect: [202, 204],
+    });
+  }
+
+  getCharge(agreementId: string, chargeId: string): Promise<ChargeResponse> {
+    return this.vipps.call({
+      operation: 'get charge',
+      method: 'GET',
+      path: `/recurring/v3/agreements/${enc(agreementId)}/charges/${enc(chargeId)}`,
+      expect: [200],
+      schema: chargeResponseSchema,
+    });
+  }
+
+  /** Captures a reserved charge. Only 202/204 mean success (the guide: "only successful when 204"). */
+  captureCharge(agreementId: string, chargeId: string, amount: number, idempotencyKey: string): Promise<void> {
+    return this.vipps.call({
+      operation: 'capture charge',
+      method: 'POST',
+      path: `/recurring/v3/agreements/${enc(agreementId)}/charges/${enc(chargeId)}/capture`,
+      json: { amount },
+      idempotencyKey,
+      expect: [202, 204],
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { CliArgsError, parseCliArgs } from './cli-args';
+import { ConfigError } from './load-config';
+import { startKassa } from './run-kassa';
+import { startWebHost } from './web-host';
+
+const DEFAULT_PORT = 5170;
+
+/** Runs Kassa in a plain browser: the core, the sandbox in training mode, and the web host. */
+export async function runWebHost(argv: readonly string[]): Promise<void> {
+  const args = parseCliArgs(argv);
+  const kassa = await startKassa({ dataDir: args.dataDir, configFile: args.configFile });
+  const staticDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+  const host = await startWebHost(kassa.core, { port: args.port ?? DEFAULT_PORT, staticDir });
+
+  if (kassa.sandbox) console.log(`Training mode: the customer's phone is at ${kassa.sandbox.phonePageUrl}`);
+  console.log(`Kassa is running at ${host.url}`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await kassa.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+export function reportStartupError(error: unknown): never {
+  if (error instanceof CliArgsError || error instanceof ConfigError) console.error(error.message);
+  else console.error('Kassa could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+}

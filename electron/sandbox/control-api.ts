@@ -1,0 +1,280 @@
+/**
+ * Control API — JSON endpoints for tests and demos, under `/_control`. Not part of Vipps MobilePay;
+ * never subject to injected faults, rate limits or authentication (the sandbox listens on
+ * 127.0.0.1 only). Errors are `{ "error": "..." }` with 400/404/409.
+ *
+ *   GET    /_control                               this list, as JSON
+ *
+ *   Agreements (the customer's side)
+ *   GET    /_control/agreements[?status=&phone=&msn=]  all agreements (any status), newest first, with charges
+ *   GET    /_control/agreements/{id}               one agreement with its charges
+ *   POST   /_control/agreements/{id}/approve       {phoneNumber?, maxAmount?} customer approves (same as the phone's button)
+ *   POST   /_control/agreements/{id}/reject        {phoneNumber?} customer rejects → STOPPED
+ *   POST   /_control/agreements/{id}/stop-by-user  customer stops an ACTIVE agreement in the app (RESERVED charges stay)
+ *
+ *   Clock (sandbox time = options.now() + offset; all expiries, token lifetimes and rate windows use it)
+ *   GET    /_control/clock                         {now, iso, offsetMs}
+ *   POST   /_control/clock/advance                 {ms} → {now, iso, offsetMs}
+ *
+ *   Behaviour
+ *   POST   /_control/initial-charge/fail-next      {count? = 1, failureReason? = "user_action_required"}
+ *                                                  the next approvals' initial charges fail: charge FAILED, agreement EXPIRED
+ *   GET    /_control/merchants                     the sales units (without secrets)
+ *   PATCH  /_control/merchants/{msn}               {skipLandingPageAllowed?: boolean, unscheduledChargesAllowed?: boolean}
+ *   GET    /_control/settings                      {rateLimits, asyncMutations, chargeMinLeadDays}
+ *   PATCH  /_control/settings                      {rateLimits?: boolean, asyncMutations?: boolean, chargeMinLeadDays?: 0..30}
+ *                                                  asyncMutations: stop/cancel/capture answer 202 instead of 204
+ *
+ *   Faults (see faults.ts) — matched by method ("*" = any) and path prefix, for the next `count` requests
+ *   POST   /_control/faults                        {kind: "latency", ms, method?, pathPrefix?, count?}
+ *                                                  {kind: "status", status: 500..599, ...}
+ *                                                  {kind: "drop", ...}                 socket destroyed, nothing processed
+ *                                                  {kind: "process-then-drop", ...}   processed, then socket destroyed
+ *                                                  → 201 {id, kind, method, pathPrefix, remaining, ms?, status?}
+ *   GET    /_control/faults                        faults still armed
+ *   DELETE /_control/faults                        disarm all
+ *
+ *   Billing backend
+ *   PUT    /_control/billing/plans                 {plans: <any JSON>} served as-is by GET /billing/v1/plans (may be broken on purpose)
+ *   DELETE /_control/billing/plans                 back to the demo catalogue
+ *
+ *   Recording and reset
+ *   GET    /_control/exchanges[?pathPrefix=]       recorded API exchanges (when recording is on)
+ *   POST   /_control/reset                         forget agreements, charges, consents, idempotency keys, rate
+ *                                                  windows, faults, clock offset, failures, settings, merchant
+ *                                                  changes, exchanges; restore the demo catalogue. Tokens stay valid.
+ */
+import { isoSeconds, type SandboxClock } from './clock';
+import { json, parseJsonBody, type Router, type SandboxRequest, type SandboxResponse } from './http-kit';
+import type { FaultInjector, FaultInput } from './faults';
+import type { MerchantRegistry } from './merchants';
+import type { RecurringStore } from './recurring/recurring-store';
+import type { BillingCatalogue } from './billing/billing-routes';
+import type { AgreementRecord, FailureReason } from './recurring/model';
+import type { RecordedExchange } from './sandbox-api';
+import { presentAgreement, presentCharge, type PresentContext } from './recurring/presenters';
+import { customerAction } from './phone/phone-routes';
+import { Problem } from './problems';
+
+export interface ControlSettings {
+  rateLimits: boolean;
+  asyncMutations: boolean;
+}
+
+export interface ControlDeps {
+  clock: SandboxClock;
+  store: RecurringStore;
+  merchants: MerchantRegistry;
+  faults: FaultInjector;
+  catalogue: BillingCatalogue;
+  settings: ControlSettings;
+  exchanges: RecordedExchange[];
+  present: () => PresentContext;
+  reset: () => void;
+}
+
+const failureReasons: FailureReason[] = ['user_action_required', 'charge_amount_too_high', 'non_technical_error', 'technical_error'];
+
+class ControlError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Wraps a control handler: parses the JSON body (object or absent) and maps errors to {error}. */
+function control(handler: (req: SandboxRequest, body: Record<string, unknown>) => SandboxResponse): (req: SandboxRequest) => SandboxResponse {
+  return (req) => {
+    const parsed = parseJsonBody(req.rawBody);
+    if (!parsed.ok) return json(400, { error: `Body is not JSON: ${parsed.error}` });
+    const value = parsed.value ?? {};
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return json(400, { error: 'Body must be a JSON object' });
+    try {
+      return handler(req, value as Record<string, unknown>);
+    } catch (error) {
+      if (error instanceof ControlError) return json(error.status, { error: error.message });
+      if (error instanceof Problem) return json(error.status === 404 ? 404 : 409, { error: error.detail });
+      return json(400, { error: (error as Error).message });
+    }
+  };
+}
+
+export function registerControlRoutes(router: Router, deps: ControlDeps): void {
+  const { store, clock, merchants, faults } = deps;
+  const clockState = () => ({ now: clock.now(), iso: new Date(clock.now()).toISOString(), offsetMs: clock.offset });
+  const describe = (agreement: AgreementRecord) => ({
+    ...presentAgreement(agreement, deps.present()),
+    msn: agreement.msn,
+    phoneNumber: agreement.draft.phoneNumber ?? null,
+    customerPhone: agreement.customerPhone,
+    skipLandingPage: agreement.draft.skipLandingPage,
+    scope: agreement.draft.scope,
+    outcome: agreement.outcome,
+    expiresAt: agreement.status === 'PENDING' ? isoSeconds(agreement.createdAt + 10 * 60_000) : null,
+    charges: store.chargesOf(agreement).map((charge) => presentCharge(charge, agreement)),
+  });
+
+  router.add('GET', '/_control', () => json(200, { endpoints: CONTROL_ENDPOINTS }));
+
+  router.add(
+    'GET',
+    '/_control/agreements',
+    control((req) => {
+      const { status, phone, msn } = req.query;
+      const list = store
+        .listAgreements(msn)
+        .filter((a) => (status === undefined || a.status === status) && (phone === undefined || a.draft.phoneNumber === phone || a.customerPhone === phone))
+        .sort((a, b) => b.createdAt - a.createdAt);
+      return json(200, { agreements: list.map(describe) });
+    }),
+  );
+
+  router.add(
+    'GET',
+    '/_control/agreements/:agreementId',
+    control((req) => json(200, describe(store.getAgreement(req.params['agreementId']!)))),
+  );
+
+  router.add('POST', '/_control/agreements/:agreementId/approve', (req) =>
+    customerAction(req.rawBody, (body) => store.approve(req.params['agreementId']!, body)),
+  );
+  router.add('POST', '/_control/agreements/:agreementId/reject', (req) =>
+    customerAction(req.rawBody, (body) => store.reject(req.params['agreementId']!, body.phoneNumber)),
+  );
+  router.add('POST', '/_control/agreements/:agreementId/stop-by-user', (req) =>
+    customerAction(req.rawBody, () => store.stopByUser(req.params['agreementId']!)),
+  );
+
+  router.add('GET', '/_control/clock', () => json(200, clockState()));
+  router.add(
+    'POST',
+    '/_control/clock/advance',
+    control((_req, body) => {
+      const ms = body['ms'];
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new ControlError(400, 'ms must be a non-negative number');
+      clock.advance(ms);
+      return json(200, clockState());
+    }),
+  );
+
+  router.add(
+    'POST',
+    '/_control/initial-charge/fail-next',
+    control((_req, body) => {
+      const count = body['count'] ?? 1;
+      const reason = body['failureReason'] ?? 'user_action_required';
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 1) throw new ControlError(400, 'count must be a positive integer');
+      if (!failureReasons.includes(reason as FailureReason)) throw new ControlError(400, `failureReason must be one of ${failureReasons.join(', ')}`);
+      store.failNextInitialCharges(count, reason as FailureReason);
+      return json(200, { pendingFailures: store.pendingInitialChargeFailures });
+    }),
+  );
+
+  const publicMerchant = (m: ReturnType<MerchantRegistry['all']>[number]) => ({
+    msn: m.msn,
+    name: m.name ?? null,
+    countryCode: m.countryCode,
+    skipLandingPageAllowed: m.skipLandingPageAllowed,
+    unscheduledChargesAllowed: m.unscheduledChargesAllowed ?? false,
+  });
+  router.add('GET', '/_control/merchants', () => json(200, { merchants: merchants.all().map(publicMerchant) }));
+  router.add(
+    'PATCH',
+    '/_control/merchants/:msn',
+    control((req, body) => {
+      const merchant = merchants.byMsn(req.params['msn']!);
+      if (!merchant) throw new ControlError(404, `No merchant with MSN ${req.params['msn']}`);
+      for (const key of ['skipLandingPageAllowed', 'unscheduledChargesAllowed'] as const) {
+        if (body[key] === undefined) continue;
+        if (typeof body[key] !== 'boolean') throw new ControlError(400, `${key} must be a boolean`);
+        merchant[key] = body[key];
+      }
+      return json(200, publicMerchant(merchant));
+    }),
+  );
+
+  const settingsState = () => ({ ...deps.settings, chargeMinLeadDays: store.settings.chargeMinLeadDays });
+  router.add('GET', '/_control/settings', () => json(200, settingsState()));
+  router.add(
+    'PATCH',
+    '/_control/settings',
+    control((_req, body) => {
+      for (const key of ['rateLimits', 'asyncMutations'] as const) {
+        if (body[key] === undefined) continue;
+        if (typeof body[key] !== 'boolean') throw new ControlError(400, `${key} must be a boolean`);
+        deps.settings[key] = body[key];
+      }
+      const lead = body['chargeMinLeadDays'];
+      if (lead !== undefined) {
+        if (typeof lead !== 'number' || !Number.isInteger(lead) || lead < 0 || lead > 30) throw new ControlError(400, 'chargeMinLeadDays must be an integer 0..30');
+        store.settings.chargeMinLeadDays = lead;
+      }
+      return json(200, settingsState());
+    }),
+  );
+
+  router.add(
+    'POST',
+    '/_control/faults',
+    control((_req, body) => {
+      try {
+        return json(201, faults.add(body as unknown as FaultInput));
+      } catch (error) {
+        throw new ControlError(400, (error as Error).message);
+      }
+    }),
+  );
+  router.add('GET', '/_control/faults', () => json(200, { faults: faults.list() }));
+  router.add('DELETE', '/_control/faults', () => {
+    faults.clear();
+    return json(200, { faults: [] });
+  });
+
+  router.add(
+    'PUT',
+    '/_control/billing/plans',
+    control((_req, body) => {
+      if (!('plans' in body)) throw new ControlError(400, 'Send {"plans": ...}; the value is served as-is');
+      deps.catalogue.replace(body['plans']);
+      return json(200, { ok: true });
+    }),
+  );
+  router.add('DELETE', '/_control/billing/plans', () => {
+    deps.catalogue.reset();
+    return json(200, { ok: true });
+  });
+
+  router.add('GET', '/_control/exchanges', (req) => {
+    const prefix = req.query['pathPrefix'];
+    return json(200, { exchanges: prefix ? deps.exchanges.filter((x) => x.path.startsWith(prefix)) : deps.exchanges });
+  });
+
+  router.add('POST', '/_control/reset', () => {
+    deps.reset();
+    return json(200, { ok: true, ...clockState() });
+  });
+}
+
+const CONTROL_ENDPOINTS = [
+  'GET /_control/agreements[?status=&phone=&msn=]',
+  'GET /_control/agreements/{id}',
+  'POST /_control/agreements/{id}/approve {phoneNumber?, maxAmount?}',
+  'POST /_control/agreements/{id}/reject {phoneNumber?}',
+  'POST /_control/agreements/{id}/stop-by-user',
+  'GET /_control/clock',
+  'POST /_control/clock/advance {ms}',
+  'POST /_control/initial-charge/fail-next {count?, failureReason?}',
+  'GET /_control/merchants',
+  'PATCH /_control/merchants/{msn} {skipLandingPageAllowed?, unscheduledChargesAllowed?}',
+  'GET /_control/settings',
+  'PATCH /_control/settings {rateLimits?, asyncMutations?, chargeMinLeadDays?}',
+  'POST /_control/faults {kind, method?, pathPrefix?, count?, ms?, status?}',
+  'GET /_control/faults',
+  'DELETE /_control/faults',
+  'PUT /_control/billing/plans {plans}',
+  'DELETE /_control/billing/plans',
+  'GET /_control/exchanges[?pathPrefix=]',
+  'POST /_control/reset',
+];

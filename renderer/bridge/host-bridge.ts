@@ -1,0 +1,12 @@
+import type { KassaBridge } from '../../shared/contract';
+
+/**
+ * The contract's KassaBridge plus the one thing the UI needs to know about the host: whether live
+ * events are flowing. Over HTTP the event stream can drop and come back; events sent in between
+ * are lost, so screens that follow a sale re-fetch it when the connection returns. Electron's IPC
+ * never drops, so its adapter never reports a change.
+ */
+export interface HostBridge extends KassaBridge {
+  /** Called with `false` when live updates stop and `true` when they resume; returns an unsubscribe. */
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
+}

@@ -1,0 +1,78 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Currency } from '../../shared/money';
+import type { Interval } from '../../shared/catalogue';
+import { formatMoney } from './money';
+
+/**
+ * The shop's locale (from app.info) drives money and plain numbers whatever the UI language, so a
+ * price reads "199,00 kr" in a Norwegian shop. Dates and durations contain words, so they are
+ * written in the UI language with the shop's region conventions ("en-NO": "31 Dec", 24-hour clock)
+ * rather than dropping "6 måneder" into an English sentence.
+ */
+const LocaleContext = createContext<string>('en');
+
+export function LocaleProvider({ locale, children }: { locale: string; children: ReactNode }) {
+  return <LocaleContext value={locale}>{children}</LocaleContext>;
+}
+
+const unitNames: Record<Interval['unit'], Intl.NumberFormatOptions['unit']> = {
+  YEAR: 'year',
+  MONTH: 'month',
+  WEEK: 'week',
+  DAY: 'day',
+};
+
+export interface Formatters {
+  locale: string;
+  /** UI language + shop region, for anything with words in it. */
+  textLocale: string;
+  money(amount: number, currency: Currency): string;
+  /** "31. des." this year, "31. des. 2027" otherwise. */
+  day(when: string | number): string;
+  /** Day and time, e.g. for when the plan list was fetched. */
+  dateTime(when: string | number): string;
+  /** "6 months", "1 year": a length of time as words. */
+  duration(count: number, unit: Interval['unit']): string;
+  /** Minutes and seconds left, "09:05"; never negative. */
+  countdown(ms: number): string;
+}
+
+export function useFormat(): Formatters {
+  const locale = useContext(LocaleContext);
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? 'en';
+  return useMemo(() => {
+    const textLocale = withRegionOf(locale, language);
+    const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+    return {
+      locale,
+      textLocale,
+      money: (amount, currency) => formatMoney(amount, currency, locale),
+      day(when) {
+        const date = new Date(when);
+        const sameYear = date.getFullYear() === new Date().getFullYear();
+        return new Intl.DateTimeFormat(textLocale, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(date);
+      },
+      dateTime: (when) => new Intl.DateTimeFormat(textLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(when)),
+      duration: (count, unit) =>
+        new Intl.NumberFormat(textLocale, { style: 'unit', unit: unitNames[unit], unitDisplay: 'long' }).format(count),
+      countdown(ms) {
+        const seconds = Math.max(0, Math.ceil(ms / 1000));
+        return `${twoDigits.format(Math.floor(seconds / 60))}:${twoDigits.format(seconds % 60)}`;
+      },
+    } satisfies Formatters;
+  }, [locale, language]);
+}
+
+/** "nb-NO" + "en" -> "en-NO"; falls back to the bare language when the locale has no region. */
+function withRegionOf(shopLocale: string, language: string): string {
+  try {
+    const region = new Intl.Locale(shopLocale).maximize().region;
+    const candidate = region ? `${language}-${region}` : language;
+    // Intl silently falls back for unknown combinations, which is what we want; this only guards bad tags.
+    return Intl.DateTimeFormat.supportedLocalesOf([candidate]).length > 0 ? candidate : language;
+  } catch {
+    return language;
+  }
+}

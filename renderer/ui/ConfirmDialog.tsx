@@ -1,0 +1,54 @@
+import { useEffect, useId, useRef } from 'react';
+
+interface Props {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  busy?: boolean;
+  confirmTestId?: string;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/**
+ * A modal question inside the app (window.confirm would block the renderer and look foreign).
+ * Rendered only while open; the native <dialog> gives focus trapping, Escape and the backdrop.
+ * The safe answer comes first, so it is the one that gets focus.
+ */
+export function ConfirmDialog({ title, body, confirmLabel, cancelLabel, busy = false, confirmTestId, onConfirm, onCancel }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const bodyId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      onCancel={(event) => {
+        // Escape: let React decide, so the dialog never closes without the state knowing.
+        event.preventDefault();
+        if (!busy) onCancel();
+      }}
+    >
+      <h2 id={titleId} className="dialog-title">{title}</h2>
+      <p id={bodyId}>{body}</p>
+      <div className="dialog-actions">
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
+          {cancelLabel}
+        </button>
+        <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy} data-testid={confirmTestId}>
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { currencySchema } from './money';
+import { phoneCountrySchema } from './phone';
+
+export const kassaModes = ['training', 'test', 'production'] as const;
+export const kassaModeSchema = z.enum(kassaModes);
+export type KassaMode = z.infer<typeof kassaModeSchema>;
+
+/** What the renderer may know about the till. Never carries credentials. */
+export const appInfoSchema = z.object({
+  version: z.string(),
+  mode: kassaModeSchema,
+  shop: z.object({ name: z.string(), country: phoneCountrySchema, currency: currencySchema, locale: z.string() }),
+  tillId: z.string(),
+  /** The sandbox's customer-phone page, in training mode only. */
+  phonePageUrl: z.string().nullable(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;

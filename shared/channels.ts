@@ -1,0 +1,21 @@
+/**
+ * The names of every call and event in the contract, without their schemas, so the sandboxed
+ * preload can build its allow-list without bundling zod. `contract.ts` is checked against these
+ * lists by the compiler: a name missing from either side fails the build.
+ */
+export const invokeNames = [
+  'app.info',
+  'catalogue.plans',
+  'subscription.start',
+  'subscription.get',
+  'subscription.current',
+  'subscription.cancel',
+] as const;
+export const eventNames = ['subscription.changed'] as const;
+
+export type InvokeName = (typeof invokeNames)[number];
+export type EventName = (typeof eventNames)[number];
+
+/** IPC channel names, used by the preload and the main process alike. */
+export const invokeChannel = (name: InvokeName) => `kassa:invoke:${name}`;
+export const eventChannel = (name: EventName) => `kassa:event:${name}`;

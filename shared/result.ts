@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes the UI switches on. Messages are written for a cashier; codes never change
+ * meaning once shipped, because stored sales keep them.
+ */
+export const errorCodes = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'VIPPS_UNAVAILABLE',
+  'VIPPS_REJECTED',
+  'SKIP_LANDING_PAGE_NOT_ALLOWED',
+  'VIPPS_AUTH',
+  'RATE_LIMITED',
+  'BILLING_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** Field name -> message, for errors that belong to one input (e.g. the phone number). */
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type AppError = z.infer<typeof appErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: appErrorSchema }),
+  ]);
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, fields?: Record<string, string>): Result<never> => ({
+  ok: false,
+  error: fields ? { code, message, fields } : { code, message },
+});
+
+/** An AppError that can be thrown inside the core and turned back into a Result at the boundary. */
+export class KassaError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'KassaError';
+  }
+
+  toAppError(): AppError {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  }
+}

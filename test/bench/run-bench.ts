@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import { measureApprovalLatency } from './approval-latency';
+import { report, type Metric } from './bench-kit';
+import { measurePollingRate } from './polling-rate';
+
+/** `npm run bench [-- --out FILE]`: measures against the sandbox, prints a table, writes JSON. */
+async function main(argv: string[]): Promise<void> {
+  const outIndex = argv.indexOf('--out');
+  const outFile = resolve(outIndex >= 0 && argv[outIndex + 1] ? argv[outIndex + 1]! : 'bench-results.json');
+  const metrics: Metric[] = [];
+  console.log('Measuring the polling rate per agreement (simulated 10 minutes)…');
+  metrics.push(...(await measurePollingRate()));
+  console.log('Measuring approval-to-screen latency (real time, ~30 s)…');
+  metrics.push(...(await measureApprovalLatency()));
+  console.log('');
+  const ok = report(metrics, outFile);
+  if (!ok) process.exitCode = 1;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { KassaProcess } from '../../support/kassa-process';
+
+/** What a cashier sees and does, by the screen's stable test ids. */
+export class CashierPage {
+  constructor(
+    readonly page: Page,
+    private readonly kassa: KassaProcess,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(this.kassa.url);
+    await expect(this.page.getByTestId('training-banner')).toContainText('Training mode — no real money');
+  }
+
+  plan(id: string): Locator {
+    return this.page.getByTestId(`plan-${id}`);
+  }
+
+  async sellTo(planId: string, number: string, options: { country?: 'NO' | 'DK' | 'FI'; scopes?: Array<'name' | 'email' | 'address'> } = {}) {
+    await this.plan(planId).click();
+    if (options.country) await this.page.getByTestId('country-select').selectOption(options.country);
+    await this.page.getByTestId('phone-input').fill(number);
+    for (const scope of options.scopes ?? []) await this.page.getByTestId(`scope-${scope}`).check();
+    await this.page.getByTestId('send-to-phone').click();
+  }
+
+  get waiting(): Locator {
+    return this.page.getByTestId('waiting-screen');
+  }
+
+  get outcomeTitle(): Locator {
+    return this.page.getByTestId('outcome-title');
+  }
+
+  /** The agreement id the waiting screen is for, read from the customer's phone request list. */
+  async cancel(): Promise<void> {
+    await this.page.getByTestId('cancel-sale').click();
+    await this.page.getByTestId('confirm-cancel').click();
+  }
+}
+
+/** The customer's phone page in the sandbox. */
+export class PhonePage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  async answerFirstRequest(answer: 'approve' | 'reject'): Promise<string> {
+    const request = this.page.locator('[data-testid^="request-"]').first();
+    await expect(request).toBeVisible();
+    const agreementId = (await request.getAttribute('data-testid'))!.replace('request-', '');
+    await this.page.getByTestId(`${answer}-${agreementId}`).click();
+    return agreementId;
+  }
+}

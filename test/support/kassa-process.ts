@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const webHostScript = fileURLToPath(new URL('../../out/main/web-host.js', import.meta.url));
+
+/**
+ * Kassa's web host as a real child process, the way `npm start -- --web` runs it, so a test can
+ * SIGKILL it mid-sale and start it again on the same data directory.
+ */
+export class KassaProcess {
+  private child: ChildProcess | null = null;
+  private output = '';
+  url = '';
+
+  constructor(
+    private readonly options: { dataDir: string; sandboxUrl: string; env?: Record<string, string> },
+  ) {}
+
+  async start(): Promise<string> {
+    if (!existsSync(webHostScript)) throw new Error(`${webHostScript} is missing: run npm run build first`);
+    const child = spawn(process.execPath, [webHostScript, '--port', '0', '--data-dir', this.options.dataDir], {
+      env: { ...process.env, KASSA_MODE: 'training', KASSA_SANDBOX_URL: this.options.sandboxUrl, ...this.options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    this.output = '';
+    this.url = await new Promise<string>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        const match = /Kassa is running at (http:\/\/127\.0\.0\.1:\d+)/.exec(this.output);
+        if (match) resolve(match[1]!);
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+      child.once('exit', (code) => reject(new Error(`Kassa exited with ${code} before it was ready:\n${this.output}`)));
+    });
+    return this.url;
+  }
+
+  /** The till crashes: no shutdown, no flush, just gone. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    this.child = null;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    this.child = null;
+  }
+
+  get log(): string {
+    return this.output;
+  }
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { validatePlans } from '../../electron/core/catalogue/plan-validation';
+
+const monthly = {
+  id: 'basic',
+  name: 'Basic membership',
+  currency: 'NOK',
+  pricing: { type: 'LEGACY', amount: 19900 },
+  interval: { unit: 'MONTH', count: 1 },
+};
+
+describe('validatePlans', () => {
+  it('keeps valid plans', () => {
+    expect(validatePlans([monthly], 'NOK')).toEqual({ plans: [monthly], rejected: [] });
+  });
+
+  it.each([
+    [{ ...monthly, pricing: { type: 'LEGACY', amount: 199.5 } }, /pricing.amount must be a positive whole number/],
+    [{ ...monthly, pricing: { type: 'LEGACY', amount: 0 } }, /pricing.amount must be a positive whole number/],
+    [{ ...monthly, pricing: { type: 'LEGACY', amount: '199' } }, /pricing.amount must be a positive whole number/],
+    [{ ...monthly, name: 'A'.repeat(46) }, /longer than 45 characters/],
+    [{ ...monthly, name: '' }, /no name/],
+    [{ ...monthly, currency: 'EUR' }, /Priced in EUR, but this shop takes NOK/],
+    [{ ...monthly, initialCharge: { amount: -5, description: 'First', transactionType: 'DIRECT_CAPTURE' } }, /initialCharge.amount/],
+    [
+      { ...monthly, pricing: { type: 'VARIABLE', suggestedMaxAmount: 50000 }, campaign: { type: 'PERIOD_CAMPAIGN', price: 100, period: { unit: 'MONTH', count: 1 } } },
+      /campaign cannot be combined with variable pricing/,
+    ],
+    [{ ...monthly, interval: { unit: 'MONTH', count: 40 } }, /interval.count/],
+  ])('rejects a bad entry with a specific reason (%#)', (entry, reason) => {
+    const { plans, rejected } = validatePlans([entry], 'NOK');
+    expect(plans).toEqual([]);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.reason).toMatch(reason);
+  });
+
+  it('keeps the good entries when one is bad, and refuses duplicate ids', () => {
+    const result = validatePlans([monthly, { ...monthly, pricing: { type: 'LEGACY', amount: -1 } }, monthly, 'junk'], 'NOK');
+    expect(result.plans).toEqual([monthly]);
+    expect(result.rejected.map((r) => r.id)).toEqual(['basic', 'basic', '#4']);
+    expect(result.rejected[1]!.reason).toMatch(/same id/);
+  });
+});
