@@ -28,6 +28,7 @@
  *   Faults (see faults.ts) — matched by method ("*" = any) and path prefix, for the next `count` requests
  *   POST   /_control/faults                        {kind: "latency", ms, method?, pathPrefix?, count?}
  *                                                  {kind: "status", status: 500..599, ...}
+ *                                                  {kind: "rate-limit", retryAfterSeconds? = 5, ...}  429 + Retry-After
  *                                                  {kind: "drop", ...}                 socket destroyed, nothing processed
  *                                                  {kind: "process-then-drop", ...}   processed, then socket destroyed
  *                                                  → 201 {id, kind, method, pathPrefix, remaining, ms?, status?}

@@ -15,7 +15,7 @@ import type { RecordedExchange, Sandbox, SandboxOptions } from './sandbox-api';
 import { trainingCredentials } from './training-credentials';
 import { SandboxClock } from './clock';
 import { BodyTooLargeError, json, normaliseHeaders, readBody, Router, splitUrl, type SandboxRequest, type SandboxResponse } from './http-kit';
-import { plainProblem, Problem, problemResponse } from './problems';
+import { azureError, plainProblem, Problem, problemResponse } from './problems';
 import { IdempotencyStore } from './idempotency';
 import { SlidingWindowRateLimiter } from './rate-limiter';
 import { MerchantRegistry, trainingMerchant } from './merchants';
@@ -100,6 +100,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         }, fault.ms);
         latencyWaits.set(timer, resolve);
       });
+    }
+    if (fault?.kind === 'rate-limit') {
+      const response = azureError(429, `Rate limit is exceeded. Try again in ${fault.retryAfterSeconds} seconds.`, {
+        'retry-after': String(fault.retryAfterSeconds),
+      });
+      record(req, response, fault);
+      return send(res, response);
     }
     if (fault?.kind === 'status') {
       const response = isVippsPath(path)

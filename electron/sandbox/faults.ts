@@ -7,6 +7,9 @@
  * - `latency`  {ms}: wait `ms` of *real* time, then handle the request normally (client timeouts).
  * - `status`   {status}: answer with that status (5xx) and a problem body without processing the
  *              request; never stored under the idempotency key, so a retry is processed.
+ * - `rate-limit` {retryAfterSeconds?}: answer 429 with `Retry-After` (default 5 s) and the gateway's
+ *              body, as the real rate limiter does, without processing the request. Lets a test
+ *              prove a client honours Retry-After without sending 120 requests first.
  * - `drop`     : read the request, then destroy the socket without any response and without
  *              processing (the request never happened).
  * - `process-then-drop`: process the request completely (state changes, idempotency stored), then
@@ -16,7 +19,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-export type FaultKind = 'latency' | 'status' | 'drop' | 'process-then-drop';
+export type FaultKind = 'latency' | 'status' | 'rate-limit' | 'drop' | 'process-then-drop';
 
 export interface Fault {
   id: string;
@@ -27,6 +30,7 @@ export interface Fault {
   remaining: number;
   ms?: number;
   status?: number;
+  retryAfterSeconds?: number;
 }
 
 export interface FaultInput {
@@ -36,13 +40,14 @@ export interface FaultInput {
   count?: number;
   ms?: number;
   status?: number;
+  retryAfterSeconds?: number;
 }
 
 export class FaultInjector {
   private faults: Fault[] = [];
 
   add(input: FaultInput): Fault {
-    const kinds: FaultKind[] = ['latency', 'status', 'drop', 'process-then-drop'];
+    const kinds: FaultKind[] = ['latency', 'status', 'rate-limit', 'drop', 'process-then-drop'];
     if (!kinds.includes(input.kind)) throw new Error(`kind must be one of ${kinds.join(', ')}`);
     const count = input.count ?? 1;
     if (!Number.isInteger(count) || count < 1) throw new Error('count must be a positive integer');
@@ -51,6 +56,10 @@ export class FaultInjector {
     }
     if (input.kind === 'status' && (!Number.isInteger(input.status) || input.status! < 500 || input.status! > 599)) {
       throw new Error('status needs a 5xx status');
+    }
+    const retryAfter = input.retryAfterSeconds ?? 5;
+    if (input.kind === 'rate-limit' && (!Number.isInteger(retryAfter) || retryAfter < 0 || retryAfter > 3600)) {
+      throw new Error('retryAfterSeconds must be a whole number from 0 to 3600');
     }
     const pathPrefix = input.pathPrefix ?? '/';
     if (!pathPrefix.startsWith('/')) throw new Error('pathPrefix must start with "/"');
@@ -62,6 +71,7 @@ export class FaultInjector {
       remaining: count,
       ...(input.kind === 'latency' ? { ms: input.ms } : {}),
       ...(input.kind === 'status' ? { status: input.status } : {}),
+      ...(input.kind === 'rate-limit' ? { retryAfterSeconds: retryAfter } : {}),
     };
     this.faults.push(fault);
     return fault;

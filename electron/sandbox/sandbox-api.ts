@@ -48,7 +48,7 @@ export interface RecordedExchange {
    * null). `process-then-drop`: status/body are what the sandbox computed and then threw away with
    * the connection — the client never saw them. `status`: an injected 5xx, not the API's answer.
    */
-  fault?: 'latency' | 'status' | 'drop' | 'process-then-drop';
+  fault?: 'latency' | 'status' | 'rate-limit' | 'drop' | 'process-then-drop';
 }
 
 export interface Sandbox {

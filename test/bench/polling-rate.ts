@@ -31,14 +31,14 @@ export async function measurePollingRate(): Promise<Metric[]> {
     const started = await core.handlers['subscription.start']({ planId: 'kaffeklubben-mnd', phone: { country: 'NO', number: '41234567' }, profileScopes: [] });
     const faults = [
       { kind: 'status', status: 503, method: 'GET', pathPrefix: '/recurring/v3/agreements', count: 3 },
-      { kind: 'status', status: 429, method: 'GET', pathPrefix: '/recurring/v3/agreements', count: 2 },
+      { kind: 'rate-limit', retryAfterSeconds: 3, method: 'GET', pathPrefix: '/recurring/v3/agreements', count: 2 },
     ];
     for (let step = 0; step < 12 * 60 * 4; step++) {
       if (step === 200) await control(sandbox.controlUrl, faults[0]!);
       if (step === 800) await control(sandbox.controlUrl, faults[1]!);
       await clock.advance(250);
       await core.idle();
-      if (core.handlers && (await core.handlers['subscription.get']({ saleId: started.id })).status === 'expired') break;
+      if ((await core.handlers['subscription.get']({ saleId: started.id })).status === 'expired') break;
     }
   } finally {
     await core.stop();
@@ -58,5 +58,6 @@ export async function measurePollingRate(): Promise<Metric[]> {
 }
 
 async function control(controlUrl: string, fault: Record<string, unknown>): Promise<void> {
-  await fetch(`${controlUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+  const res = await fetch(`${controlUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+  if (res.status !== 201) throw new Error(`Could not arm fault ${JSON.stringify(fault)}: ${res.status} ${await res.text()}`);
 }

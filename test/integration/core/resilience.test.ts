@@ -170,3 +170,20 @@ describe('catalogue', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'BILLING_UNAVAILABLE' } });
   });
 });
+
+describe('rate limits', () => {
+  it('waits as long as Retry-After says on a 429, then carries on', async () => {
+    h = await CoreHarness.start();
+    const sale = await h.value('subscription.start', { planId: 'kaffeklubben-mnd', phone, profileScopes: [] });
+    await h.control('POST', '/faults', { kind: 'rate-limit', retryAfterSeconds: 7, method: 'GET', pathPrefix: '/recurring/v3/agreements', count: 1 });
+    await h.advance(5_000);
+    const polls = () => h.exchanges('GET', `/recurring/v3/agreements/${sale.agreementId}`);
+    expect(polls().map((e) => e.status)).toEqual([429]);
+    await h.approve(sale.agreementId!);
+    await h.advance(6_999);
+    expect(polls()).toHaveLength(1);
+    await h.advance(1);
+    expect(polls().map((e) => e.status)).toEqual([429, 200]);
+    await h.waitForStatus(sale.id, 'active');
+  });
+});

@@ -34,6 +34,16 @@ describe('fault injection', () => {
     expect(h.sandbox.exchanges.filter((x) => x.fault === 'status')).toHaveLength(2);
   });
 
+  it('answers an injected 429 with Retry-After like the gateway, without processing', async () => {
+    await h.control('POST', '/faults', { kind: 'rate-limit', retryAfterSeconds: 9, method: 'POST', pathPrefix: '/recurring/' });
+    const limited = await post('r-1');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('9');
+    expect(limited.body.responseInfo.responseCode).toBe(429);
+    expect(await agreementsCount()).toBe(0);
+    expect((await post('r-1')).status).toBe(201);
+  });
+
   it('only fires on the matching method and path prefix', async () => {
     await h.control('POST', '/faults', { kind: 'status', status: 500, method: 'GET', pathPrefix: '/billing/' });
     expect((await post('m-1')).status).toBe(201);
