@@ -5,7 +5,7 @@ import { kassaModeSchema, type KassaMode } from '../../shared/app-info';
 import { currencySchema, type Currency } from '../../shared/money';
 import { phoneCountrySchema, type PhoneCountry } from '../../shared/phone';
 import { coreConfigSchema, type CoreConfig } from '../core/core-config';
-import { trainingCredentials } from '../sandbox/training-credentials';
+import { trainingConnection } from './training-connection';
 
 /**
  * Settings come from three places, later ones winning: built-in defaults, a JSON config file
@@ -96,20 +96,7 @@ export function readSettings(options: { dataDir: string | null; configFile: stri
 /** Completes the settings with the sandbox's address and credentials (training) and validates them. */
 export function completeConfig(settings: ResolvedSettings, sandbox: { url: string; phonePageUrl: string } | null): CoreConfig {
   const { config } = settings;
-  const candidate = sandbox
-    ? {
-        ...config,
-        vipps: {
-          baseUrl: sandbox.url,
-          clientId: trainingCredentials.clientId,
-          clientSecret: trainingCredentials.clientSecret,
-          subscriptionKey: trainingCredentials.subscriptionKey,
-          merchantSerialNumber: trainingCredentials.merchantSerialNumber,
-        },
-        billing: { baseUrl: sandbox.url, apiKey: trainingCredentials.billingApiKey },
-        phonePageUrl: sandbox.phonePageUrl,
-      }
-    : { ...config, phonePageUrl: null };
+  const candidate = sandbox ? { ...config, ...trainingConnection(sandbox) } : { ...config, phonePageUrl: null };
   const parsed = coreConfigSchema.safeParse(candidate);
   if (!parsed.success) {
     // Name the setting, never echo its value: it may be a secret.

@@ -6,6 +6,7 @@ import { createSandbox } from '../../electron/sandbox/create-sandbox';
 import type { Sandbox } from '../../electron/sandbox/sandbox-api';
 import { trainingConfig } from '../support/core-harness';
 import { makeTempDir } from '../support/temp-dir';
+import { sandboxControl } from '../support/sandbox-control';
 import { percentile, type Metric } from './bench-kit';
 
 const TILLS = 8;
@@ -57,7 +58,7 @@ async function runTill(sandbox: Sandbox, till: number, samples: number[]): Promi
       const started = await invoke(host.url, 'subscription.start', { planId: 'kaffeklubben-mnd', phone: { country: 'NO', number: phone }, profileScopes: [] });
       // The customer answers at a random moment after the first poll, as people do.
       await delay(5_500 + Math.random() * 4_000);
-      await fetch(`${sandbox.controlUrl}/agreements/${started.agreementId}/approve`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      await sandboxControl(sandbox, 'POST', `/agreements/${started.agreementId}/approve`, {});
       const approvedAt = performance.now();
       while (!activeAt.has(started.id)) await delay(10);
       samples.push(activeAt.get(started.id)! - approvedAt);

@@ -5,6 +5,7 @@ import { silentLogger } from '../../electron/core/platform/logger';
 import { createSandbox } from '../../electron/sandbox/create-sandbox';
 import { trainingConfig } from '../support/core-harness';
 import { makeTempDir } from '../support/temp-dir';
+import { sandboxControl } from '../support/sandbox-control';
 import type { Metric } from './bench-kit';
 
 /**
@@ -34,8 +35,8 @@ export async function measurePollingRate(): Promise<Metric[]> {
       { kind: 'rate-limit', retryAfterSeconds: 3, method: 'GET', pathPrefix: '/recurring/v3/agreements', count: 2 },
     ];
     for (let step = 0; step < 12 * 60 * 4; step++) {
-      if (step === 200) await control(sandbox.controlUrl, faults[0]!);
-      if (step === 800) await control(sandbox.controlUrl, faults[1]!);
+      if (step === 200) await sandboxControl(sandbox, 'POST', '/faults', faults[0]);
+      if (step === 800) await sandboxControl(sandbox, 'POST', '/faults', faults[1]);
       await clock.advance(250);
       await core.idle();
       if ((await core.handlers['subscription.get']({ saleId: started.id })).status === 'expired') break;
@@ -55,9 +56,4 @@ export async function measurePollingRate(): Promise<Metric[]> {
     { name: 'polls-per-agreement-max-per-minute', value: highest, unit: 'requests/min', budget: '<= 60' },
     { name: 'polls-per-agreement-total-10-min', value: sent.length, unit: 'requests', budget: '<= 600' },
   ];
-}
-
-async function control(controlUrl: string, fault: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${controlUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
-  if (res.status !== 201) throw new Error(`Could not arm fault ${JSON.stringify(fault)}: ${res.status} ${await res.text()}`);
 }

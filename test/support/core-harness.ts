@@ -4,12 +4,13 @@ import { FakeClock } from '../../electron/core/platform/clock';
 import type { Logger } from '../../electron/core/platform/logger';
 import { createSandbox } from '../../electron/sandbox/create-sandbox';
 import type { Sandbox } from '../../electron/sandbox/sandbox-api';
-import { trainingCredentials } from '../../electron/sandbox/training-credentials';
+import { trainingConnection } from '../../electron/host/training-connection';
 import type { InvokeName, InvokeRequest, InvokeResponse } from '../../shared/contract';
 import { dispatch } from '../../electron/core/dispatch';
 import type { Result } from '../../shared/result';
 import type { SubscriptionSale } from '../../shared/subscription';
 import { makeTempDir } from './temp-dir';
+import { sandboxControl } from './sandbox-control';
 
 /** Log lines a test can inspect (e.g. to prove no secret was written). */
 export class MemoryLogger implements Logger {
@@ -25,16 +26,8 @@ export function trainingConfig(sandbox: Pick<Sandbox, 'url' | 'phonePageUrl'>, d
     dataDir,
     tillId: 'till-test',
     shop: { name: 'Test Shop', country: 'NO', currency: 'NOK', locale: 'nb-NO' },
-    vipps: {
-      baseUrl: sandbox.url,
-      clientId: trainingCredentials.clientId,
-      clientSecret: trainingCredentials.clientSecret,
-      subscriptionKey: trainingCredentials.subscriptionKey,
-      merchantSerialNumber: trainingCredentials.merchantSerialNumber,
-    },
-    billing: { baseUrl: sandbox.url, apiKey: trainingCredentials.billingApiKey },
     agreementUrls: { merchantRedirectUrl: 'https://kassa.example/thanks', merchantAgreementUrl: 'https://kassa.example/subscriptions' },
-    phonePageUrl: sandbox.phonePageUrl,
+    ...trainingConnection(sandbox),
   };
 }
 
@@ -119,15 +112,8 @@ export class CoreHarness {
     return this.waitForSale(saleId, (sale) => sale.status === status);
   }
 
-  async control(method: string, path: string, body?: unknown): Promise<any> {
-    const res = await fetch(`${this.sandbox.controlUrl}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`control ${method} ${path} -> ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
+  control(method: string, path: string, body?: unknown): Promise<any> {
+    return sandboxControl(this.sandbox, method, path, body);
   }
 
   approve(agreementId: string) {

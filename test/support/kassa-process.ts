@@ -39,20 +39,20 @@ export class KassaProcess {
   }
 
   /** The till crashes: no shutdown, no flush, just gone. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-    this.child = null;
+  kill(): Promise<void> {
+    return this.terminate('SIGKILL');
   }
 
-  async stop(): Promise<void> {
+  /** A clean shutdown, as the operating system asks for one. */
+  stop(): Promise<void> {
+    return this.terminate('SIGTERM');
+  }
+
+  private async terminate(signal: NodeJS.Signals): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
+    child.kill(signal);
     await exited;
     this.child = null;
   }

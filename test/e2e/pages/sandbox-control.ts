@@ -1,18 +1,12 @@
 import type { Sandbox } from '../../../electron/sandbox/sandbox-api';
+import { sandboxControl } from '../../support/sandbox-control';
 
 /** The sandbox's control API, as the trainer or a test uses it. */
 export class SandboxControl {
   constructor(private readonly sandbox: Sandbox) {}
 
-  async call(method: string, path: string, body?: unknown): Promise<any> {
-    const res = await fetch(`${this.sandbox.controlUrl}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`control ${method} ${path} -> ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
+  call(method: string, path: string, body?: unknown): Promise<any> {
+    return sandboxControl(this.sandbox, method, path, body);
   }
 
   advanceClock(ms: number) {

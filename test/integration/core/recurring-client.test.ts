@@ -7,6 +7,7 @@ import { createVippsHttpClient } from '../../../electron/core/vipps/vipps-http-c
 import { createSandbox } from '../../../electron/sandbox/create-sandbox';
 import type { Sandbox } from '../../../electron/sandbox/sandbox-api';
 import { trainingConfig } from '../../support/core-harness';
+import { sandboxControl } from '../../support/sandbox-control';
 
 const system = { systemName: 'Kassa', systemVersion: 'test', pluginName: 'kassa-pos', pluginVersion: 'test' };
 let sandbox: Sandbox;
@@ -73,11 +74,11 @@ describe('Recurring client against the sandbox', () => {
 
   it('classifies a missing agreement, a dropped connection and a 5xx', async () => {
     expect((await failureOf(client.getAgreement('agr_nothere'))).kind).toBe('not-found');
-    await fetch(`${sandbox.controlUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'drop', pathPrefix: '/recurring' }) });
+    await sandboxControl(sandbox, 'POST', '/faults', { kind: 'drop', pathPrefix: '/recurring' });
     const dropped = await failureOf(client.getAgreement('agr_nothere'));
     expect(dropped.kind).toBe('network');
     expect(dropped.retryable).toBe(true);
-    await fetch(`${sandbox.controlUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'status', status: 503, pathPrefix: '/recurring' }) });
+    await sandboxControl(sandbox, 'POST', '/faults', { kind: 'status', status: 503, pathPrefix: '/recurring' });
     expect((await failureOf(client.getAgreement('agr_nothere'))).kind).toBe('server');
   });
 
