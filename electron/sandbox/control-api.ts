@@ -21,9 +21,10 @@
  *                                                  the next approvals' initial charges fail: charge FAILED, agreement EXPIRED
  *   GET    /_control/merchants                     the sales units (without secrets)
  *   PATCH  /_control/merchants/{msn}               {skipLandingPageAllowed?: boolean, unscheduledChargesAllowed?: boolean}
- *   GET    /_control/settings                      {rateLimits, asyncMutations, chargeMinLeadDays}
- *   PATCH  /_control/settings                      {rateLimits?: boolean, asyncMutations?: boolean, chargeMinLeadDays?: 0..30}
+ *   GET    /_control/settings                      {rateLimits, asyncMutations, pendingStopAllowed, chargeMinLeadDays}
+ *   PATCH  /_control/settings                      {rateLimits?, asyncMutations?, pendingStopAllowed?: boolean, chargeMinLeadDays?: 0..30}
  *                                                  asyncMutations: stop/cancel/capture answer 202 instead of 204
+ *                                                  pendingStopAllowed: false refuses to stop a PENDING agreement (400)
  *
  *   Faults (see faults.ts) — matched by method ("*" = any) and path prefix, for the next `count` requests
  *   POST   /_control/faults                        {kind: "latency", ms, method?, pathPrefix?, count?}
@@ -60,6 +61,8 @@ import { Problem } from './problems';
 export interface ControlSettings {
   rateLimits: boolean;
   asyncMutations: boolean;
+  /** false: PATCH STOPPED on a PENDING agreement is refused (400), the stricter reading of the API. */
+  pendingStopAllowed: boolean;
 }
 
 export interface ControlDeps {
@@ -202,7 +205,7 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     'PATCH',
     '/_control/settings',
     control((_req, body) => {
-      for (const key of ['rateLimits', 'asyncMutations'] as const) {
+      for (const key of ['rateLimits', 'asyncMutations', 'pendingStopAllowed'] as const) {
         if (body[key] === undefined) continue;
         if (typeof body[key] !== 'boolean') throw new ControlError(400, `${key} must be a boolean`);
         deps.settings[key] = body[key];
@@ -270,7 +273,7 @@ const CONTROL_ENDPOINTS = [
   'GET /_control/merchants',
   'PATCH /_control/merchants/{msn} {skipLandingPageAllowed?, unscheduledChargesAllowed?}',
   'GET /_control/settings',
-  'PATCH /_control/settings {rateLimits?, asyncMutations?, chargeMinLeadDays?}',
+  'PATCH /_control/settings {rateLimits?, asyncMutations?, pendingStopAllowed?, chargeMinLeadDays?}',
   'POST /_control/faults {kind, method?, pathPrefix?, count?, ms?, status?}',
   'GET /_control/faults',
   'DELETE /_control/faults',

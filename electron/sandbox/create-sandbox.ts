@@ -39,7 +39,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const store = new RecurringStore(clock);
   const faults = new FaultInjector();
   const catalogue = new BillingCatalogue(() => clock.now());
-  const settings: ControlSettings = { rateLimits: true, asyncMutations: false };
+  const settings: ControlSettings = { rateLimits: true, asyncMutations: false, pendingStopAllowed: true };
   const recording = options.recordExchanges ?? true;
   const exchanges: RecordedExchange[] = [];
   let baseUrl = '';
@@ -55,13 +55,14 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     catalogue.reset();
     settings.rateLimits = true;
     settings.asyncMutations = false;
+    settings.pendingStopAllowed = true;
     exchanges.length = 0;
   };
 
   const gateway = { clock, merchants, tokens, rateLimiter, idempotency, rateLimitsEnabled: () => settings.rateLimits };
   const router = new Router();
   router.add('POST', '/accesstoken/get', createAccessTokenHandler(tokens, merchants, clock));
-  registerRecurringRoutes(router, { ...gateway, store, present, asyncMutations: () => settings.asyncMutations });
+  registerRecurringRoutes(router, { ...gateway, store, present, asyncMutations: () => settings.asyncMutations, pendingStopAllowed: () => settings.pendingStopAllowed });
   router.add('GET', '/vipps-userinfo-api/userinfo/:sub', createUserinfoHandler({ clock, tokens, store }));
   registerPhoneRoutes(router, { clock, store, merchants });
   registerBillingRoutes(router, { catalogue, apiKey: () => options.billingApiKey ?? trainingCredentials.billingApiKey });

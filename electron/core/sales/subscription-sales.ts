@@ -53,6 +53,8 @@ export interface SubscriptionSalesDeps {
 export class SubscriptionSales {
   private readonly timers = new Map<string, TimerHandle>();
   private readonly failures = new Map<string, number>();
+  /** Sales whose stop Vipps refused while pending; not asked again on every poll. */
+  private readonly stopRefused = new Set<string>();
   private readonly queue = new SerialQueue();
   private readonly guard = new RateGuard(pollPolicy.maxRequestsPerMinute);
   private readonly random: () => number;
@@ -66,7 +68,10 @@ export class SubscriptionSales {
 
   /** Picks up every sale the till had not finished, e.g. after a crash or restart. */
   resume(): void {
-    for (const sale of this.deps.repo.listOpen()) this.schedule(sale.id, 0);
+    const open = this.deps.repo.listOpen((corrupt) =>
+      this.deps.logger.error('damaged sale row skipped at start', { saleId: corrupt.rowId, detail: corrupt.detail }),
+    );
+    for (const sale of open) this.schedule(sale.id, 0);
   }
 
   /** Resolves when no step of any sale is running (tests use it instead of waiting on the clock). */
@@ -191,7 +196,7 @@ export class SubscriptionSales {
 
     switch (agreement.status) {
       case 'PENDING':
-        if (sale.cancelRequested) return this.stopAgreement(sale);
+        if (sale.cancelRequested && !this.stopRefused.has(sale.id)) return this.stopAgreement(sale);
         return this.schedule(sale.id, nextPollDelay({ kind: 'unchanged' }));
       case 'ACTIVE':
         return this.onApproved(sale, agreement);
@@ -208,9 +213,18 @@ export class SubscriptionSales {
     try {
       await this.deps.recurring.stopAgreement(sale.agreementId!, sale.keys.stop);
     } catch (error) {
-      // Refused: most likely the customer answered a moment earlier. Look again; their answer stands.
-      if (error instanceof VippsApiError && !error.retryable) return this.schedule(sale.id, 0);
-      throw error;
+      if (!(error instanceof VippsApiError) || error.retryable) throw error;
+      // Refused: the customer may have answered a moment earlier, or Vipps will not withdraw a
+      // request that is still pending. Keep watching at the normal pace; the customer's answer, or
+      // the expiry, decides. (Asking again with the same key would only replay the refusal.)
+      this.stopRefused.add(sale.id);
+      this.update(sale.id, {
+        problem: {
+          code: 'VIPPS_REJECTED',
+          message: 'Vipps MobilePay would not withdraw the request. It expires by itself if the customer does not approve it.',
+        },
+      });
+      return this.schedule(sale.id, nextPollDelay({ kind: 'unchanged' }));
     }
     this.finish(sale, 'cancelled', { outcomeReason: 'cancelled-by-cashier' });
   }
@@ -272,6 +286,7 @@ export class SubscriptionSales {
   private finish(sale: StoredSubscriptionSale, status: 'active' | 'rejected' | 'expired' | 'cancelled', patch: SubscriptionSalePatch = {}): void {
     this.update(sale.id, { problem: null, ...patch, status });
     this.failures.delete(sale.id);
+    this.stopRefused.delete(sale.id);
     if (sale.agreementId) this.guard.forget(sale.agreementId);
   }
 

@@ -20,6 +20,7 @@ export interface RecurringRouteDeps extends GatewayDeps {
   store: RecurringStore;
   present: () => PresentContext;
   asyncMutations: () => boolean;
+  pendingStopAllowed: () => boolean;
 }
 
 const BASE = '/recurring/v3';
@@ -93,7 +94,7 @@ export function registerRecurringRoutes(router: Router, deps: RecurringRouteDeps
       const id = req.params['agreementId']!;
       store.getAgreement(id, merchant.msn); // 404 before 400: an unknown agreement is the bigger problem
       const patch = validatePatch(body);
-      if (patch.kind === 'stop') store.stopByMerchant(id, merchant.msn, idempotencyKey);
+      if (patch.kind === 'stop') store.stopByMerchant(id, merchant.msn, idempotencyKey, deps.pendingStopAllowed());
       else store.update(id, merchant.msn, patch);
       return mutated();
     }),

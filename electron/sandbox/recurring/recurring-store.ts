@@ -197,9 +197,14 @@ export class RecurringStore {
    * `illegal-agreement-update` ("Might be stopped or pending") hints it may refuse. A POS needs a
    * way to withdraw a request the customer has not answered, so the sandbox lets it.
    * STOPPED or EXPIRED agreements cannot be stopped again (400 illegal-agreement-update).
+   * `pendingStopAllowed: false` (control API settings) plays the stricter reading, so a till can
+   * be trained and tested against both.
    */
-  stopByMerchant(id: string, msn: string, idempotencyKey: string): AgreementRecord {
+  stopByMerchant(id: string, msn: string, idempotencyKey: string, pendingStopAllowed = true): AgreementRecord {
     const agreement = this.getAgreement(id, msn);
+    if (agreement.status === 'PENDING' && !pendingStopAllowed) {
+      throw new Problem(400, 'illegal-agreement-update', 'Agreement cannot be updated. Might be stopped or pending.', [{ name: 'status', reason: 'Agreement is PENDING' }]);
+    }
     if (agreement.status !== 'ACTIVE' && agreement.status !== 'PENDING') {
       throw new Problem(400, 'illegal-agreement-update', `The agreement is ${agreement.status} and cannot be updated.`, [{ name: 'status', reason: `Agreement is ${agreement.status}` }]);
     }

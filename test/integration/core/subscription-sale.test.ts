@@ -160,3 +160,19 @@ describe('bad input', () => {
     expect(await h.value('subscription.current', {})).toBeNull();
   });
 });
+
+describe('when Vipps will not withdraw a pending request', () => {
+  it('keeps watching at the normal pace and lets the expiry decide', async () => {
+    await h.control('PATCH', '/settings', { pendingStopAllowed: false });
+    const sale = await startSale('kaffeklubben-mnd');
+    const after = await h.value('subscription.cancel', { saleId: sale.id });
+    expect(after).toMatchObject({ status: 'pending', cancelRequested: true, problem: { code: 'VIPPS_REJECTED' } });
+    expect(await h.value('subscription.current', {})).toBeNull();
+    for (let i = 0; i < 10; i++) await h.advance(2_000);
+    expect(h.exchanges('PATCH', `/recurring/v3/agreements/${sale.agreementId}`)).toHaveLength(1);
+    expect(h.exchanges('GET', `/recurring/v3/agreements/${sale.agreementId}`).length).toBeLessThanOrEqual(11);
+    await h.advance(10 * 60_000);
+    await h.advance(2_000);
+    await h.waitForStatus(sale.id, 'expired');
+  });
+});

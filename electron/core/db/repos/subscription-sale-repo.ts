@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { planSchema, type Plan } from '../../../../shared/catalogue';
 import type { PhoneCountry } from '../../../../shared/phone';
-import { appErrorSchema, type AppError } from '../../../../shared/result';
+import { appErrorSchema, KassaError, type AppError } from '../../../../shared/result';
 import {
   profileScopeSchema,
   sharedProfileSchema,
@@ -41,9 +41,14 @@ export type SubscriptionSalePatch = Partial<{
   createAttempts: number;
 }>;
 
-export class CorruptRowError extends Error {
-  constructor(table: string, id: string, detail: string) {
-    super(`Stored row ${table}/${id} cannot be read (${detail})`);
+/** A stored row that no longer parses. The row is kept untouched as evidence; the message says so. */
+export class CorruptRowError extends KassaError {
+  constructor(
+    readonly table: string,
+    readonly rowId: string,
+    readonly detail: string,
+  ) {
+    super('INTERNAL', `The till's record of sale ${rowId} is damaged (${table}: ${detail}). It has been kept as it is; call support before acting on this sale.`);
     this.name = 'CorruptRowError';
   }
 }
@@ -110,12 +115,21 @@ export class SubscriptionSaleRepo {
     return row ? toSale(row) : null;
   }
 
-  /** Sales the till still has to drive to a final state, oldest first. */
-  listOpen(): StoredSubscriptionSale[] {
-    return this.db
-      .prepare(`SELECT * FROM subscription_sales WHERE status IN ${OPEN_STATUSES} ORDER BY created_at`)
-      .all()
-      .map(toSale);
+  /**
+   * Sales the till still has to drive to a final state, oldest first. A damaged row is reported to
+   * `onCorrupt` and skipped, so one bad row cannot stop the till from finishing every other sale.
+   */
+  listOpen(onCorrupt: (error: CorruptRowError) => void = () => undefined): StoredSubscriptionSale[] {
+    const sales: StoredSubscriptionSale[] = [];
+    for (const row of this.db.prepare(`SELECT * FROM subscription_sales WHERE status IN ${OPEN_STATUSES} ORDER BY created_at`).all()) {
+      try {
+        sales.push(toSale(row));
+      } catch (error) {
+        if (!(error instanceof CorruptRowError)) throw error;
+        onCorrupt(error);
+      }
+    }
+    return sales;
   }
 
   update(id: string, patch: SubscriptionSalePatch): StoredSubscriptionSale {
@@ -153,7 +167,7 @@ function toSale(raw: unknown): StoredSubscriptionSale {
     updatedAt: row.updated_at,
     plan: parseJson(row.id, 'plan_json', row.plan_json, planSchema),
     phone: { country: row.phone_country, msisdn: row.msisdn },
-    profileScopes: row.profile_scopes === '' ? [] : row.profile_scopes.split(' ').map((s) => profileScopeSchema.parse(s)),
+    profileScopes: parseScopes(row.id, row.profile_scopes),
     status: row.status,
     agreementId: row.agreement_id,
     confirmationUrl: row.confirmation_url,
@@ -169,6 +183,15 @@ function toSale(raw: unknown): StoredSubscriptionSale {
     keys: { create: row.create_key, stop: row.stop_key, capture: row.capture_key },
     createAttempts: row.create_attempts,
   };
+}
+
+function parseScopes(id: string, text: string): ProfileScope[] {
+  if (text === '') return [];
+  return text.split(' ').map((scope) => {
+    const parsed = profileScopeSchema.safeParse(scope);
+    if (!parsed.success) throw new CorruptRowError('subscription_sales', id, `unknown profile scope "${scope}"`);
+    return parsed.data;
+  });
 }
 
 function parseJson<T>(id: string, column: string, text: string, schema: z.ZodType<T>): T {

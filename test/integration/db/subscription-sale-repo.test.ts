@@ -1,0 +1,41 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from '../../../electron/core/db/open-database';
+import { CorruptRowError, SubscriptionSaleRepo } from '../../../electron/core/db/repos/subscription-sale-repo';
+import { makeTempDir } from '../../support/temp-dir';
+
+let dir: ReturnType<typeof makeTempDir>;
+let db: Database;
+let repo: SubscriptionSaleRepo;
+const plan = { id: 'p', name: 'Plan', currency: 'NOK' as const, pricing: { type: 'LEGACY' as const, amount: 100 }, interval: { unit: 'MONTH' as const, count: 1 } };
+const newSale = (id: string) => ({ id, createdAt: 1, plan, phone: { country: 'NO' as const, msisdn: '4791234567' }, profileScopes: ['name' as const], keys: { create: `${id}-c`, stop: `${id}-s`, capture: `${id}-k` } });
+
+beforeEach(() => {
+  dir = makeTempDir();
+  db = openDatabase(dir.path);
+  repo = new SubscriptionSaleRepo(db, () => 42);
+});
+afterEach(() => {
+  db.close();
+  dir.cleanup();
+});
+
+describe('SubscriptionSaleRepo', () => {
+  it('stores the idempotency keys with the sale and round-trips every field', () => {
+    repo.insert(newSale('a'));
+    const updated = repo.update('a', { status: 'pending', agreementId: 'agr_1', problem: { code: 'VIPPS_UNAVAILABLE', message: 'x' }, cancelRequested: true });
+    expect(updated).toMatchObject({ status: 'pending', agreementId: 'agr_1', cancelRequested: true, updatedAt: 42, keys: { create: 'a-c', stop: 'a-s', capture: 'a-k' } });
+    expect(updated.profileScopes).toEqual(['name']);
+  });
+
+  it('names a damaged row instead of crashing, and keeps the other sales going', () => {
+    repo.insert(newSale('good'));
+    repo.insert(newSale('bad'));
+    db.prepare("UPDATE subscription_sales SET plan_json = '{\"id\":\"p\",\"name\":\"Plan\",\"currency\":\"NOK\",\"pricing\":{\"type\":\"LEGACY\",\"amount\":1.5}}' WHERE id = 'bad'").run();
+    expect(() => repo.get('bad')).toThrow(CorruptRowError);
+    expect(() => repo.get('bad')).toThrow(/record of sale bad is damaged.*plan_json/);
+    const damaged: string[] = [];
+    expect(repo.listOpen((e) => damaged.push(e.rowId)).map((s) => s.id)).toEqual(['good']);
+    expect(damaged).toEqual(['bad']);
+  });
+});
