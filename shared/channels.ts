@@ -10,8 +10,21 @@ export const invokeNames = [
   'subscription.get',
   'subscription.current',
   'subscription.cancel',
+  'products.list',
+  'cart.get',
+  'cart.add',
+  'cart.setQuantity',
+  'cart.clear',
+  'payment.start',
+  'payment.cash',
+  'sale.get',
+  'sale.current',
+  'sale.cancel',
+  'sale.refund',
+  'sales.list',
+  'display.get',
 ] as const;
-export const eventNames = ['subscription.changed'] as const;
+export const eventNames = ['subscription.changed', 'cart.changed', 'sale.changed', 'display.changed'] as const;
 
 export type InvokeName = (typeof invokeNames)[number];
 export type EventName = (typeof eventNames)[number];

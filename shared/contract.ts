@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { appInfoSchema } from './app-info';
 import { planCatalogueSchema } from './catalogue';
 import { startSubscriptionRequestSchema, subscriptionSaleSchema } from './subscription';
+import { productCatalogueSchema } from './product';
+import { cartSchema, MAX_LINE_QUANTITY } from './cart';
+import { cashPaymentRequestSchema, customerDisplaySchema, refundRequestSchema, saleSchema, startPaymentRequestSchema } from './sale';
 import type { Result } from './result';
 import { eventNames, invokeNames, type EventName, type InvokeName } from './channels';
 
@@ -23,10 +26,44 @@ export const invokeContract = {
   /** The sale still waiting for the customer, if any: the till shows it again after a restart. */
   'subscription.current': { request: z.object({}), response: subscriptionSaleSchema.nullable() },
   'subscription.cancel': { request: z.object({ saleId: z.string().min(1) }), response: subscriptionSaleSchema },
+
+  'products.list': { request: z.object({ refresh: z.boolean().optional() }), response: productCatalogueSchema },
+  'cart.get': { request: z.object({}), response: cartSchema },
+  /** Adds one product (or `quantity`) by id, or by barcode as a scanner types it. */
+  'cart.add': {
+    request: z.union([
+      z.object({ productId: z.string().min(1), quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY).optional() }),
+      z.object({ barcode: z.string().trim().min(1).max(64) }),
+    ]),
+    response: cartSchema,
+  },
+  /** Quantity 0 removes the line. */
+  'cart.setQuantity': {
+    request: z.object({ productId: z.string().min(1), quantity: z.number().int().min(0).max(MAX_LINE_QUANTITY) }),
+    response: cartSchema,
+  },
+  'cart.clear': { request: z.object({}), response: cartSchema },
+  /** Turns the cart into a sale and asks Vipps MobilePay for the money (push to a phone, or a QR). */
+  'payment.start': { request: startPaymentRequestSchema, response: saleSchema },
+  /** Records the cart as paid in cash. */
+  'payment.cash': { request: cashPaymentRequestSchema, response: saleSchema },
+  'sale.get': { request: z.object({ saleId: z.string().min(1) }), response: saleSchema },
+  /** The one-off sale waiting for its customer, if any (one per till). */
+  'sale.current': { request: z.object({}), response: saleSchema.nullable() },
+  /** Before approval: the request is withdrawn (TERMINATED). After approval, before capture: the reservation is released. */
+  'sale.cancel': { request: z.object({ saleId: z.string().min(1) }), response: saleSchema },
+  'sale.refund': { request: refundRequestSchema, response: saleSchema },
+  /** Today's sales on this till, newest first. */
+  'sales.list': { request: z.object({ limit: z.number().int().min(1).max(500).optional() }), response: z.array(saleSchema) },
+  'display.get': { request: z.object({}), response: customerDisplaySchema },
 } as const satisfies Record<InvokeName, ContractEntry>;
 
 export const eventContract = {
   'subscription.changed': subscriptionSaleSchema,
+  'cart.changed': cartSchema,
+  'sale.changed': saleSchema,
+  /** Everything the customer-facing display shows; sent on every change. */
+  'display.changed': customerDisplaySchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InvokeRequest<N extends InvokeName> = z.input<(typeof invokeContract)[N]['request']>;

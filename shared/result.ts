@@ -11,6 +11,10 @@ export const errorCodes = [
   'VIPPS_UNAVAILABLE',
   'VIPPS_REJECTED',
   'SKIP_LANDING_PAGE_NOT_ALLOWED',
+  /** ePayment 5080: the sales unit may not push to a phone; offer the QR instead. */
+  'PUSH_NOT_ALLOWED',
+  /** Vipps refused a refund or capture for a reason the cashier can act on (e.g. 6150). */
+  'PAYMENT_REFUSED',
   'VIPPS_AUTH',
   'RATE_LIMITED',
   'BILLING_UNAVAILABLE',

@@ -2,6 +2,14 @@ import type { Database } from 'better-sqlite3';
 import type { CoreHandlers } from '../../shared/contract';
 import { BillingClient } from './billing/billing-client';
 import { CatalogueService } from './catalogue/catalogue-service';
+import { validatePlans, validateProducts } from './catalogue/plan-validation';
+import type { Plan } from '../../shared/catalogue';
+import type { Product } from '../../shared/product';
+import { SaleRepo } from './db/repos/sale-repo';
+import { CartService } from './sales/cart-service';
+import { CustomerDisplayState } from './sales/customer-display';
+import { PaymentSales } from './sales/payment-sales';
+import { EpaymentClient } from './vipps/epayment-client';
 import { coreConfigSchema, type CoreConfig } from './core-config';
 import { openDatabase } from './db/open-database';
 import { CatalogueCacheRepo } from './db/repos/catalogue-cache-repo';
@@ -56,16 +64,39 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
   const tokens = createAccessTokenProvider(http, config.vipps, system, now);
   const vipps = createVippsHttpClient(http, tokens, config.vipps, system, now);
   const recurring = new RecurringClient(vipps);
-  const catalogue = new CatalogueService(new BillingClient(http, config.billing), new CatalogueCacheRepo(db), config.shop.currency, now);
+  const billing = new BillingClient(http, config.billing);
+  const catalogueCache = new CatalogueCacheRepo(db);
+  const plans = new CatalogueService<Plan>('plans', billing, catalogueCache, (entries) => validatePlans(entries, config.shop.currency), now);
+  const products = new CatalogueService<Product>('products', billing, catalogueCache, (entries) => validateProducts(entries, config.shop.currency), now);
   const subscriptions = new SubscriptionSales({
     repo: new SubscriptionSaleRepo(db, now),
-    catalogue,
+    plans,
     recurring,
     vipps,
     events,
     clock,
     logger,
     urls: config.agreementUrls,
+    merchantSerialNumber: config.vipps.merchantSerialNumber,
+    random: deps.random,
+  });
+
+  let display: CustomerDisplayState | null = null;
+  const cart = new CartService(products, config.shop.currency, (changed) => {
+    events.emit('cart.changed', changed);
+    display?.cartChanged(changed);
+  });
+  display = new CustomerDisplayState(cart.get(), (state) => events.emit('display.changed', state));
+  events.on('sale.changed', (sale) => display?.saleChanged(sale));
+  const payments = new PaymentSales({
+    repo: new SaleRepo(db, now),
+    cart,
+    epayment: new EpaymentClient(vipps),
+    events,
+    clock,
+    logger,
+    tillId: config.tillId,
+    shopName: config.shop.name,
     merchantSerialNumber: config.vipps.merchantSerialNumber,
     random: deps.random,
   });
@@ -78,11 +109,30 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
       tillId: config.tillId,
       phonePageUrl: config.phonePageUrl,
     }),
-    'catalogue.plans': () => catalogue.plans(),
+    'catalogue.plans': async () => {
+      const { items, ...rest } = await plans.list();
+      return { plans: items, ...rest };
+    },
     'subscription.start': (request) => subscriptions.start(request),
     'subscription.get': async ({ saleId }) => subscriptions.get(saleId),
     'subscription.current': async () => subscriptions.current(),
     'subscription.cancel': ({ saleId }) => subscriptions.cancel(saleId),
+    'products.list': async () => {
+      const { items, ...rest } = await products.list();
+      return { products: items, ...rest };
+    },
+    'cart.get': async () => cart.get(),
+    'cart.add': (request) => cart.add(request),
+    'cart.setQuantity': ({ productId, quantity }) => cart.setQuantity(productId, quantity),
+    'cart.clear': async () => cart.clear(),
+    'payment.start': (request) => payments.start(request),
+    'payment.cash': async ({ tendered }) => payments.cash(tendered),
+    'sale.get': async ({ saleId }) => payments.get(saleId),
+    'sale.current': async () => payments.current(),
+    'sale.cancel': ({ saleId }) => payments.cancel(saleId),
+    'sale.refund': ({ saleId, amount }) => payments.refund(saleId, amount),
+    'sales.list': async ({ limit }) => payments.today(limit),
+    'display.get': async () => display!.current(),
   };
 
   let stopped = false;
@@ -90,12 +140,15 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     handlers,
     events,
     logger,
-    start: () => subscriptions.resume(),
-    idle: () => subscriptions.idle(),
+    start() {
+      subscriptions.resume();
+      payments.resume();
+    },
+    idle: () => Promise.all([subscriptions.idle(), payments.idle()]).then(() => undefined),
     async stop() {
       if (stopped) return;
       stopped = true;
-      await subscriptions.stop();
+      await Promise.all([subscriptions.stop(), payments.stop()]);
       if (!deps.http) await http.close();
       db.close();
     },

@@ -11,7 +11,7 @@ const monthly = {
 
 describe('validatePlans', () => {
   it('keeps valid plans', () => {
-    expect(validatePlans([monthly], 'NOK')).toEqual({ plans: [monthly], rejected: [] });
+    expect(validatePlans([monthly], 'NOK')).toEqual({ items: [monthly], rejected: [] });
   });
 
   it.each([
@@ -28,7 +28,7 @@ describe('validatePlans', () => {
     ],
     [{ ...monthly, interval: { unit: 'MONTH', count: 40 } }, /interval.count/],
   ])('rejects a bad entry with a specific reason (%#)', (entry, reason) => {
-    const { plans, rejected } = validatePlans([entry], 'NOK');
+    const { items: plans, rejected } = validatePlans([entry], 'NOK');
     expect(plans).toEqual([]);
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.reason).toMatch(reason);
@@ -36,7 +36,7 @@ describe('validatePlans', () => {
 
   it('keeps the good entries when one is bad, and refuses duplicate ids', () => {
     const result = validatePlans([monthly, { ...monthly, pricing: { type: 'LEGACY', amount: -1 } }, monthly, 'junk'], 'NOK');
-    expect(result.plans).toEqual([monthly]);
+    expect(result.items).toEqual([monthly]);
     expect(result.rejected.map((r) => r.id)).toEqual(['basic', 'basic', '#4']);
     expect(result.rejected[1]!.reason).toMatch(/same id/);
   });

@@ -17,9 +17,9 @@ export class BillingUnavailableError extends Error {
   }
 }
 
-const planListSchema = z.object({ plans: z.array(z.unknown()) });
+export type CatalogueKind = 'plans' | 'products';
 
-export type PlanFetch = { kind: 'unchanged' } | { kind: 'fresh'; etag: string | null; body: string; plans: unknown[] };
+export type CatalogueFetch = { kind: 'unchanged' } | { kind: 'fresh'; etag: string | null; body: string; entries: unknown[] };
 
 /** The shop's billing backend (a subscription billing system such as INFO-Subscription). */
 export class BillingClient {
@@ -28,21 +28,24 @@ export class BillingClient {
     private readonly config: BillingConfig,
   ) {}
 
-  /** The plan catalogue; entries are returned unvalidated so one bad entry cannot hide the rest. */
-  async fetchPlans(etag: string | null): Promise<PlanFetch> {
+  /**
+   * A catalogue list (`/billing/v1/plans` → `{plans: [...]}`, `/billing/v1/products` → `{products: [...]}`).
+   * Entries are returned unvalidated, so one bad entry cannot hide the rest.
+   */
+  async fetchCatalogue(kind: CatalogueKind, etag: string | null): Promise<CatalogueFetch> {
     const headers: Record<string, string> = { Authorization: `Bearer ${this.config.apiKey}` };
     if (etag) headers['If-None-Match'] = etag;
     let res;
     try {
-      res = await this.http.send({ method: 'GET', url: `${this.config.baseUrl}/billing/v1/plans`, headers });
+      res = await this.http.send({ method: 'GET', url: `${this.config.baseUrl}/billing/v1/${kind}`, headers });
     } catch (error) {
       if (error instanceof TransportError) throw new BillingUnavailableError(error.message);
       throw error;
     }
     if (res.status === 304) return { kind: 'unchanged' };
     if (res.status !== 200) throw new BillingUnavailableError(`HTTP ${res.status}`, res.status);
-    const parsed = planListSchema.safeParse(res.body);
-    if (!parsed.success) throw new BillingUnavailableError('the catalogue is not in the expected format');
-    return { kind: 'fresh', etag: res.headers.etag ?? null, body: JSON.stringify(res.body), plans: parsed.data.plans };
+    const parsed = z.object({ [kind]: z.array(z.unknown()) }).safeParse(res.body);
+    if (!parsed.success) throw new BillingUnavailableError(`the ${kind} list is not in the expected format`);
+    return { kind: 'fresh', etag: res.headers.etag ?? null, body: JSON.stringify(res.body), entries: parsed.data[kind] as unknown[] };
   }
 }

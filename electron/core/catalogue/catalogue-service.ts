@@ -1,62 +1,77 @@
-import type { PlanCatalogue, Plan } from '../../../shared/catalogue';
-import type { Currency } from '../../../shared/money';
 import { KassaError } from '../../../shared/result';
 import type { CatalogueCacheRepo } from '../db/repos/catalogue-cache-repo';
-import { BillingUnavailableError, type BillingClient } from '../billing/billing-client';
-import { validatePlans } from './plan-validation';
+import { BillingUnavailableError, type BillingClient, type CatalogueKind } from '../billing/billing-client';
 
-const PLANS = 'plans';
+export interface Validated<T> {
+  items: T[];
+  rejected: Array<{ id: string; name: string; reason: string }>;
+}
+
+export interface CatalogueView<T> extends Validated<T> {
+  /** `live` when just fetched from the billing backend, `cache` when it was unreachable. */
+  source: 'live' | 'cache';
+  fetchedAt: number | null;
+}
 
 /**
- * The plan catalogue: fetched from the billing backend when it answers, otherwise served from the
- * SQLite copy, so the till can still sell while the backend is down.
+ * One catalogue list (plans or products): fetched from the billing backend when it answers,
+ * otherwise served from the SQLite copy, so the till can still sell while the backend is down.
+ * Entries are validated one by one each time they are read; bad ones are kept visible with a reason.
  */
-export class CatalogueService {
+export class CatalogueService<T extends { id: string }> {
   constructor(
+    private readonly kind: CatalogueKind,
     private readonly billing: BillingClient,
     private readonly cache: CatalogueCacheRepo,
-    private readonly shopCurrency: Currency,
+    private readonly validate: (entries: unknown[]) => Validated<T>,
     private readonly now: () => number,
   ) {}
 
-  async plans(): Promise<PlanCatalogue> {
-    const cached = this.cache.get(PLANS);
+  async list(): Promise<CatalogueView<T>> {
+    const cached = this.cache.get(this.kind);
     try {
-      const fetched = await this.billing.fetchPlans(cached?.etag ?? null);
+      const fetched = await this.billing.fetchCatalogue(this.kind, cached?.etag ?? null);
       const fetchedAt = this.now();
-      if (fetched.kind === 'unchanged' && cached) {
-        this.cache.touch(PLANS, fetchedAt);
-        return { ...this.fromCache(cached.body), source: 'live', fetchedAt };
-      }
       if (fetched.kind === 'fresh') {
-        this.cache.put(PLANS, { etag: fetched.etag, body: fetched.body, fetchedAt });
-        return { ...validatePlans(fetched.plans, this.shopCurrency), source: 'live', fetchedAt };
+        this.cache.put(this.kind, { etag: fetched.etag, body: fetched.body, fetchedAt });
+        return { ...this.validate(fetched.entries), source: 'live', fetchedAt };
+      }
+      if (cached) {
+        this.cache.touch(this.kind, fetchedAt);
+        return { ...this.fromCache(cached.body), source: 'live', fetchedAt };
       }
     } catch (error) {
       if (!(error instanceof BillingUnavailableError)) throw error;
-      if (!cached) {
-        throw new KassaError(
-          'BILLING_UNAVAILABLE',
-          'The plan list cannot be loaded: the billing backend is unreachable and this till has no saved copy yet. Check the network and try again.',
-        );
-      }
     }
-    return { ...this.fromCache(cached!.body), source: 'cache', fetchedAt: cached!.fetchedAt };
+    if (!cached) {
+      throw new KassaError(
+        'BILLING_UNAVAILABLE',
+        `The ${this.kind === 'plans' ? 'plan' : 'product'} list cannot be loaded: the billing backend is unreachable and this till has no saved copy yet. Check the network and try again.`,
+      );
+    }
+    return { ...this.fromCache(cached.body), source: 'cache', fetchedAt: cached.fetchedAt };
   }
 
-  /** A sellable plan by id, from the saved catalogue (fetched first if the till has none). */
-  async findPlan(planId: string): Promise<Plan> {
-    const cached = this.cache.get(PLANS);
-    const catalogue = cached ? { ...this.fromCache(cached.body) } : await this.plans();
-    const plan = catalogue.plans.find((p) => p.id === planId);
-    if (plan) return plan;
-    const rejected = catalogue.rejected.find((p) => p.id === planId);
-    if (rejected) throw new KassaError('VALIDATION', `"${rejected.name}" cannot be sold: ${rejected.reason}`, { plan: rejected.reason });
-    throw new KassaError('VALIDATION', 'Choose a plan from the list.', { plan: 'Choose a plan from the list.' });
+  /** The saved list (fetched first if the till has none): what a sale is built from. */
+  async saved(): Promise<Validated<T>> {
+    const cached = this.cache.get(this.kind);
+    return cached ? this.fromCache(cached.body) : this.list();
   }
 
-  private fromCache(body: string) {
-    const parsed = JSON.parse(body) as { plans?: unknown };
-    return validatePlans(Array.isArray(parsed.plans) ? parsed.plans : [], this.shopCurrency);
+  /** A sellable entry by id; a rejected or unknown id is a VALIDATION error naming what is wrong. */
+  async find(id: string, field: string): Promise<T> {
+    const { items, rejected } = await this.saved();
+    const item = items.find((candidate) => candidate.id === id);
+    if (item) return item;
+    const refused = rejected.find((candidate) => candidate.id === id);
+    if (refused) throw new KassaError('VALIDATION', `"${refused.name}" cannot be sold: ${refused.reason}`, { [field]: refused.reason });
+    const noun = this.kind === 'plans' ? 'plan' : 'product';
+    throw new KassaError('VALIDATION', `Choose a ${noun} from the list.`, { [field]: `Choose a ${noun} from the list.` });
+  }
+
+  private fromCache(body: string): Validated<T> {
+    const parsed = JSON.parse(body) as Record<string, unknown>;
+    const entries = parsed[this.kind];
+    return this.validate(Array.isArray(entries) ? entries : []);
   }
 }

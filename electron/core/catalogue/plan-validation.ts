@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { productSchema, type Product } from '../../../shared/product';
 import { planSchema, PRODUCT_NAME_MAX, type Plan, type RejectedPlan } from '../../../shared/catalogue';
 import type { Currency } from '../../../shared/money';
 
@@ -6,26 +7,39 @@ import type { Currency } from '../../../shared/money';
  * Splits raw catalogue entries into plans Kassa can sell and entries it refuses, each with a reason
  * a manager can pass on to whoever maintains the billing backend.
  */
-export function validatePlans(entries: unknown[], shopCurrency: Currency): { plans: Plan[]; rejected: RejectedPlan[] } {
-  const plans: Plan[] = [];
+export function validatePlans(entries: unknown[], shopCurrency: Currency): { items: Plan[]; rejected: RejectedPlan[] } {
+  return validateEntries(entries, planSchema, shopCurrency, 'plan');
+}
+
+export function validateProducts(entries: unknown[], shopCurrency: Currency): { items: Product[]; rejected: RejectedPlan[] } {
+  return validateEntries(entries, productSchema, shopCurrency, 'product');
+}
+
+function validateEntries<T extends { id: string; currency: Currency }>(
+  entries: unknown[],
+  schema: z.ZodType<T>,
+  shopCurrency: Currency,
+  noun: string,
+): { items: T[]; rejected: RejectedPlan[] } {
+  const items: T[] = [];
   const rejected: RejectedPlan[] = [];
   const seen = new Set<string>();
   entries.forEach((entry, index) => {
     const id = stringField(entry, 'id') ?? `#${index + 1}`;
     const name = stringField(entry, 'name') ?? '(no name)';
-    const parsed = planSchema.safeParse(entry);
+    const parsed = schema.safeParse(entry);
     if (!parsed.success) {
       rejected.push({ id, name, reason: describeIssue(parsed.error.issues[0]) });
     } else if (parsed.data.currency !== shopCurrency) {
       rejected.push({ id, name, reason: `Priced in ${parsed.data.currency}, but this shop takes ${shopCurrency}.` });
     } else if (seen.has(parsed.data.id)) {
-      rejected.push({ id, name, reason: 'Another plan in the catalogue has the same id.' });
+      rejected.push({ id, name, reason: `Another ${noun} in the catalogue has the same id.` });
     } else {
       seen.add(parsed.data.id);
-      plans.push(parsed.data);
+      items.push(parsed.data);
     }
   });
-  return { plans, rejected };
+  return { items, rejected };
 }
 
 function stringField(entry: unknown, key: string): string | null {
@@ -34,15 +48,17 @@ function stringField(entry: unknown, key: string): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-const AMOUNT_FIELDS = new Set(['amount', 'suggestedMaxAmount', 'price']);
+const AMOUNT_FIELDS = new Set(['amount', 'suggestedMaxAmount', 'price', 'unitPrice']);
 
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'The entry is not a valid plan.';
   const field = issue.path.join('.');
   const last = String(issue.path.at(-1) ?? '');
   if (last === 'name' && issue.code === 'too_big') {
-    return `The name is longer than ${PRODUCT_NAME_MAX} characters, the most Vipps MobilePay accepts.`;
+    const max = 'maximum' in issue ? Number(issue.maximum) : PRODUCT_NAME_MAX;
+    return `The name is longer than ${max} characters, the most Vipps MobilePay accepts.`;
   }
+  if (last === 'vatRate') return 'vatRate must be a whole number of basis points from 0 to 10000 (2500 = 25 %).';
   if (last === 'name') return 'The plan has no name.';
   if (AMOUNT_FIELDS.has(last)) {
     return `${field} must be a positive whole number of minor units (øre/cents).`;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkPhone, phoneRules } from '../../../shared/phone';
+import { checkPhone } from '../../../shared/phone';
 import { KassaError, type AppError } from '../../../shared/result';
 import {
   isFinalSubscriptionStatus,
@@ -8,11 +8,12 @@ import {
   type SubscriptionSale,
 } from '../../../shared/subscription';
 import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { Plan } from '../../../shared/catalogue';
 import type { StoredSubscriptionSale, SubscriptionSalePatch, SubscriptionSaleRepo } from '../db/repos/subscription-sale-repo';
 import { toSaleView } from '../db/repos/subscription-sale-repo';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../platform/logger';
-import type { Clock, TimerHandle } from '../platform/clock';
+import type { Clock } from '../platform/clock';
 import { backoffDelay, nextPollDelay, pollPolicy, type PollOutcome } from '../status/poll-schedule';
 import { RateGuard } from '../status/rate-guard';
 import type { RecurringClient } from '../vipps/recurring-client';
@@ -21,7 +22,8 @@ import { fetchSharedProfile } from '../vipps/userinfo-client';
 import { cashierErrorFor, VippsApiError } from '../vipps/vipps-errors';
 import type { VippsHttpClient } from '../vipps/vipps-http-client';
 import { buildDraftAgreement, type AgreementUrls } from './build-draft-agreement';
-import { SerialQueue } from './serial-queue';
+import { StepDriver } from './step-driver';
+import { phoneProblemMessage } from './phone-messages';
 
 /** Vipps lets a PENDING agreement wait 10 minutes for the customer before it expires. */
 export const AGREEMENT_PENDING_MS = 10 * 60_000;
@@ -30,7 +32,7 @@ const createBackoff = { baseMs: 1_000, maxMs: 30_000 };
 
 export interface SubscriptionSalesDeps {
   repo: SubscriptionSaleRepo;
-  catalogue: CatalogueService;
+  plans: CatalogueService<Plan>;
   recurring: RecurringClient;
   vipps: VippsHttpClient;
   events: CoreEvents;
@@ -51,19 +53,17 @@ export interface SubscriptionSalesDeps {
  * pending agreement is polled again, a reserved initial charge is captured.
  */
 export class SubscriptionSales {
-  private readonly timers = new Map<string, TimerHandle>();
-  private readonly failures = new Map<string, number>();
+  private readonly driver: StepDriver;
   /** Sales whose stop Vipps refused while pending; not asked again on every poll. */
   private readonly stopRefused = new Set<string>();
-  private readonly queue = new SerialQueue();
   private readonly guard = new RateGuard(pollPolicy.maxRequestsPerMinute);
   private readonly random: () => number;
   private readonly newId: () => string;
-  private stopped = false;
 
   constructor(private readonly deps: SubscriptionSalesDeps) {
     this.random = deps.random ?? Math.random;
     this.newId = deps.newId ?? randomUUID;
+    this.driver = new StepDriver(deps.clock, (id) => this.step(id));
   }
 
   /** Picks up every sale the till had not finished, e.g. after a crash or restart. */
@@ -71,30 +71,27 @@ export class SubscriptionSales {
     const open = this.deps.repo.listOpen((corrupt) =>
       this.deps.logger.error('damaged sale row skipped at start', { saleId: corrupt.rowId, detail: corrupt.detail }),
     );
-    for (const sale of open) this.schedule(sale.id, 0);
+    for (const sale of open) this.driver.schedule(sale.id, 0);
   }
 
   /** Resolves when no step of any sale is running (tests use it instead of waiting on the clock). */
   idle(): Promise<void> {
-    return this.queue.idle();
+    return this.driver.idle();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    for (const handle of this.timers.values()) this.deps.clock.clearTimeout(handle);
-    this.timers.clear();
-    await this.queue.idle();
+  stop(): Promise<void> {
+    return this.driver.stop();
   }
 
   async start(input: StartSubscriptionRequest): Promise<SubscriptionSale> {
     const request = startSubscriptionRequestSchema.parse(input);
     const phone = checkPhone(request.phone.country, request.phone.number);
-    if (phone.state !== 'valid') throw new KassaError('VALIDATION', phoneMessage(request.phone.country, phone), { phone: phoneMessage(request.phone.country, phone) });
+    if (phone.state !== 'valid') throw new KassaError('VALIDATION', phoneProblemMessage(request.phone.country, phone), { phone: phoneProblemMessage(request.phone.country, phone) });
     const waiting = this.current();
     if (waiting) {
       throw new KassaError('CONFLICT', 'Another subscription sale is still waiting for its customer. Finish or cancel it first.');
     }
-    const plan = await this.deps.catalogue.findPlan(request.planId);
+    const plan = await this.deps.plans.find(request.planId, 'plan');
 
     // Intent first: the sale and every idempotency key it will ever use are on disk before Vipps hears of it.
     const sale = this.deps.repo.insert({
@@ -106,7 +103,7 @@ export class SubscriptionSales {
       keys: { create: randomUUID(), stop: randomUUID(), capture: randomUUID() },
     });
     this.emit(sale);
-    await this.queue.run(sale.id, () => this.step(sale.id));
+    await this.driver.run(sale.id);
     const after = this.require(sale.id);
     if (after.status === 'failed' && after.problem) throw new KassaError(after.problem.code, after.problem.message, after.problem.fields);
     return toSaleView(after);
@@ -131,7 +128,7 @@ export class SubscriptionSales {
     const sale = this.require(saleId);
     if (isFinalSubscriptionStatus(sale.status) || sale.cancelRequested) return toSaleView(sale);
     this.update(sale.id, { cancelRequested: true });
-    await this.queue.run(saleId, () => this.step(saleId));
+    await this.driver.run(saleId);
     return toSaleView(this.require(saleId));
   }
 
@@ -142,19 +139,11 @@ export class SubscriptionSales {
   }
 
   private schedule(saleId: string, delayMs: number): void {
-    if (this.stopped) return;
-    const existing = this.timers.get(saleId);
-    if (existing) this.deps.clock.clearTimeout(existing);
-    const handle = this.deps.clock.setTimeout(() => {
-      this.timers.delete(saleId);
-      void this.queue.run(saleId, () => this.step(saleId));
-    }, delayMs);
-    this.timers.set(saleId, handle);
+    this.driver.schedule(saleId, delayMs);
   }
 
   /** One move towards a final state, chosen by what the database says now. */
   private async step(saleId: string): Promise<void> {
-    if (this.stopped) return;
     const sale = this.deps.repo.get(saleId);
     if (!sale || isFinalSubscriptionStatus(sale.status)) return;
     try {
@@ -171,7 +160,7 @@ export class SubscriptionSales {
     this.update(sale.id, { createAttempts: attempts });
     const draft = buildDraftAgreement({ ...sale, msisdn: sale.phone.msisdn }, this.deps.urls);
     const created = await this.deps.recurring.createAgreement(draft, sale.keys.create);
-    this.failures.delete(sale.id);
+    this.driver.succeeded(sale.id);
     this.update(sale.id, {
       status: 'pending',
       agreementId: created.agreementId,
@@ -191,7 +180,7 @@ export class SubscriptionSales {
     if (wait > 0) return this.schedule(sale.id, wait);
     this.guard.record(agreementId, this.deps.clock.now());
     const agreement = await this.deps.recurring.getAgreement(agreementId);
-    this.failures.delete(sale.id);
+    this.driver.succeeded(sale.id);
     if (sale.problem) this.update(sale.id, { problem: null });
 
     switch (agreement.status) {
@@ -285,7 +274,7 @@ export class SubscriptionSales {
 
   private finish(sale: StoredSubscriptionSale, status: 'active' | 'rejected' | 'expired' | 'cancelled', patch: SubscriptionSalePatch = {}): void {
     this.update(sale.id, { problem: null, ...patch, status });
-    this.failures.delete(sale.id);
+    this.driver.succeeded(sale.id);
     this.stopRefused.delete(sale.id);
     if (sale.agreementId) this.guard.forget(sale.agreementId);
   }
@@ -293,14 +282,12 @@ export class SubscriptionSales {
   private onStepFailed(sale: StoredSubscriptionSale, error: unknown): void {
     if (!(error instanceof VippsApiError)) {
       this.deps.logger.error('subscription sale step failed', { saleId: sale.id, status: sale.status, error: String(error) });
-      const failures = (this.failures.get(sale.id) ?? 0) + 1;
-      this.failures.set(sale.id, failures);
+      const failures = this.driver.failed(sale.id);
       return this.schedule(sale.id, backoffDelay(failures, pollPolicy.errorBackoff, this.random));
     }
     const problem = cashierErrorFor(error, { merchantSerialNumber: this.deps.merchantSerialNumber });
     if (error.retryable) {
-      const failures = (this.failures.get(sale.id) ?? 0) + 1;
-      this.failures.set(sale.id, failures);
+      const failures = this.driver.failed(sale.id);
       const outcome: PollOutcome =
         error.kind === 'rate-limited' ? { kind: 'rate-limited', retryAfterMs: error.retryAfterMs } : { kind: 'failed', consecutiveFailures: failures };
       const delay = sale.status === 'requested' && outcome.kind === 'failed' ? backoffDelay(failures, createBackoff, this.random) : nextPollDelay(outcome, this.random);
@@ -326,23 +313,5 @@ export class SubscriptionSales {
 
   private emit(sale: StoredSubscriptionSale): void {
     this.deps.events.emit('subscription.changed', toSaleView(sale));
-  }
-}
-
-function phoneMessage(country: keyof typeof phoneRules, check: ReturnType<typeof checkPhone>): string {
-  const example = phoneRules[country].example;
-  if (check.state === 'empty') return "Enter the customer's mobile number.";
-  if (check.state === 'valid') return '';
-  switch (check.reason) {
-    case 'characters':
-      return 'A phone number can only contain digits, spaces and a leading +.';
-    case 'too-short':
-      return `The number is too short. Example: ${example}.`;
-    case 'too-long':
-      return `The number is too long. Example: ${example}.`;
-    case 'not-mobile':
-      return `That is not a mobile number for this country. Example: ${example}.`;
-    case 'other-country':
-      return 'That number belongs to another country. Pick its country first.';
   }
 }

@@ -41,6 +41,11 @@ export class VippsApiError extends Error {
     return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server' || this.kind === 'rate-limited';
   }
 
+  /** ePayment's numeric error code (e.g. "5080"), from extraDetails `ErrorCode`. */
+  get errorCode(): string | null {
+    return this.fieldNamed('ErrorCode');
+  }
+
   /** The field the API complained about, from extraDetails. */
   fieldNamed(name: string): string | null {
     const detail = this.problem?.extraDetails?.find((d) => d.name?.toLowerCase() === name.toLowerCase());
@@ -67,6 +72,8 @@ export interface CashierErrorContext {
  * API's own title/detail is safe to show and helps support.
  */
 export function cashierErrorFor(error: VippsApiError, context: CashierErrorContext): AppError {
+  const byCode = error.errorCode ? epaymentCashierError(error.errorCode, error) : null;
+  if (byCode) return byCode;
   switch (error.kind) {
     case 'network':
     case 'timeout':
@@ -83,15 +90,21 @@ export function cashierErrorFor(error: VippsApiError, context: CashierErrorConte
         message: "Vipps MobilePay did not accept this till's API keys. Ask the manager to check the Vipps MobilePay settings.",
       };
     case 'forbidden':
+      if (error.operation === 'create agreement') {
+        return {
+          code: 'SKIP_LANDING_PAGE_NOT_ALLOWED',
+          message:
+            `This shop's sales unit (MSN ${context.merchantSerialNumber}) is not enabled for in-shop requests sent straight ` +
+            "to the customer's phone (skipLandingPage). The shop owner must ask Vipps MobilePay to enable it for this sales unit " +
+            '(business portal or partner). Nothing has been charged.',
+        };
+      }
       return {
-        code: 'SKIP_LANDING_PAGE_NOT_ALLOWED',
-        message:
-          `This shop's sales unit (MSN ${context.merchantSerialNumber}) is not enabled for in-shop requests sent straight ` +
-          "to the customer's phone (skipLandingPage). The shop owner must ask Vipps MobilePay to enable it for this sales unit " +
-          '(business portal or partner). Nothing has been charged.',
+        code: 'VIPPS_REJECTED',
+        message: `Vipps MobilePay does not allow this for the shop's sales unit (MSN ${context.merchantSerialNumber}): ${describe(error)}. Nothing has been charged.`,
       };
     default: {
-      const phone = error.fieldNamed('phoneNumber');
+      const phone = error.fieldNamed('phoneNumber') ?? error.fieldNamed('customer.phoneNumber');
       if (phone) {
         return {
           code: 'VALIDATION',
@@ -99,8 +112,46 @@ export function cashierErrorFor(error: VippsApiError, context: CashierErrorConte
           fields: { phone: `Vipps MobilePay did not accept this phone number (${phone}).` },
         };
       }
-      const why = error.problem?.detail || error.problem?.title || `HTTP ${error.status}`;
-      return { code: 'VIPPS_REJECTED', message: `Vipps MobilePay refused the request: ${why}. Nothing has been charged.` };
+      return { code: 'VIPPS_REJECTED', message: `Vipps MobilePay refused the request: ${describe(error)}. Nothing has been charged.` };
     }
+  }
+}
+
+function describe(error: VippsApiError): string {
+  return error.problem?.detail || error.problem?.title || `HTTP ${error.status}`;
+}
+
+/**
+ * ePayment's documented error codes that need their own words at the till (fact sheet §4.8).
+ * Anything else falls back to the API's own title.
+ */
+function epaymentCashierError(code: string, error: VippsApiError): AppError | null {
+  switch (code) {
+    case '5080':
+      return {
+        code: 'PUSH_NOT_ALLOWED',
+        message: "This shop may not send payment requests straight to a phone. Show the QR code for the customer to scan instead.",
+      };
+    case '4070':
+      return { code: 'VALIDATION', message: 'Vipps MobilePay did not accept this phone number.', fields: { phone: 'Vipps MobilePay did not accept this phone number.' } };
+    case '7010':
+      // Vipps asks merchants not to tell the customer the number is wrong (it may be an age limit).
+      return { code: 'PUSH_NOT_ALLOWED', message: 'Vipps MobilePay cannot send the request to this number. Show the QR code for the customer to scan instead.' };
+    case '6010':
+      return { code: 'VALIDATION', message: 'The amount is below what Vipps MobilePay accepts (1.00 kr in Norway).' };
+    case '6150':
+      return { code: 'PAYMENT_REFUSED', message: 'That is more than is left to refund on this sale.' };
+    case '6220':
+      return { code: 'PAYMENT_REFUSED', message: 'This sale is too old to refund through Vipps MobilePay (365 days).' };
+    case '6040':
+    case '6170':
+      return { code: 'PAYMENT_REFUSED', message: 'The payment has already been captured, so it can no longer be cancelled. Refund it instead.' };
+    case '6250':
+      return { code: 'VIPPS_UNAVAILABLE', message: 'The customer is approving the payment right now; Kassa tries the cancel again in a moment.' };
+    default:
+      if (error.kind === 'client' || error.kind === 'conflict' || error.kind === 'forbidden') {
+        return { code: 'PAYMENT_REFUSED', message: `Vipps MobilePay refused: ${describe(error)} (code ${code}).` };
+      }
+      return null;
   }
 }

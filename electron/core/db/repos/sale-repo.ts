@@ -1,0 +1,281 @@
+import type { Database } from 'better-sqlite3';
+import { z } from 'zod';
+import { cartLineSchema, cartTotalsSchema, type CartLine, type CartTotals } from '../../../../shared/cart';
+import type { PhoneCountry } from '../../../../shared/phone';
+import { appErrorSchema, type AppError } from '../../../../shared/result';
+import { saleStatusSchema, tenderSchema, type Refund, type Sale, type SaleStatus, type Tender } from '../../../../shared/sale';
+import { CorruptRowError } from './subscription-sale-repo';
+
+export interface StoredSale extends Sale {
+  keys: { create: string; capture: string; cancel: string };
+  createAttempts: number;
+}
+
+export interface StoredRefund extends Refund {
+  saleId: string;
+  idempotencyKey: string;
+}
+
+export interface NewSale {
+  id: string;
+  reference: string;
+  receiptNumber: string;
+  createdAt: number;
+  tender: Tender;
+  status: SaleStatus;
+  lines: CartLine[];
+  totals: CartTotals;
+  phone: { country: PhoneCountry; msisdn: string } | null;
+  keys: { create: string; capture: string; cancel: string };
+  cash: { tendered: number; change: number } | null;
+}
+
+export type SalePatch = Partial<{
+  status: SaleStatus;
+  qrUrl: string | null;
+  expiresAt: number | null;
+  pspReference: string | null;
+  amounts: Sale['amounts'];
+  problem: AppError | null;
+  cancelRequested: boolean;
+  createAttempts: number;
+}>;
+
+const saleRow = z.object({
+  id: z.string(),
+  reference: z.string(),
+  receipt_number: z.string(),
+  created_at: z.number().int(),
+  updated_at: z.number().int(),
+  tender: tenderSchema,
+  status: saleStatusSchema,
+  lines_json: z.string(),
+  totals_json: z.string(),
+  phone_country: z.enum(['NO', 'DK', 'FI']).nullable(),
+  msisdn: z.string().nullable(),
+  create_key: z.string(),
+  capture_key: z.string(),
+  cancel_key: z.string(),
+  qr_url: z.string().nullable(),
+  expires_at: z.number().int().nullable(),
+  psp_reference: z.string().nullable(),
+  authorized: z.number().int(),
+  captured: z.number().int(),
+  refunded: z.number().int(),
+  cancelled: z.number().int(),
+  cash_tendered: z.number().int().nullable(),
+  cash_change: z.number().int().nullable(),
+  problem_json: z.string().nullable(),
+  cancel_requested: z.union([z.literal(0), z.literal(1)]),
+  create_attempts: z.number().int(),
+});
+
+const refundRow = z.object({
+  id: z.string(),
+  sale_id: z.string(),
+  amount: z.number().int().positive(),
+  idempotency_key: z.string(),
+  created_at: z.number().int(),
+  status: z.enum(['pending', 'refunded', 'failed']),
+  problem_json: z.string().nullable(),
+});
+
+const OPEN = "('requested', 'waiting', 'capturing')";
+
+/** SQLite access for one-off sales and their refunds. */
+export class SaleRepo {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number,
+  ) {}
+
+  /** The next receipt number of this till, taken inside the caller's transaction. */
+  nextReceiptNumber(tillId: string): string {
+    this.db.prepare('INSERT INTO receipt_counter (till_id, last) VALUES (?, 0) ON CONFLICT (till_id) DO NOTHING').run(tillId);
+    const { last } = this.db.prepare('UPDATE receipt_counter SET last = last + 1 WHERE till_id = ? RETURNING last').get(tillId) as { last: number };
+    return `${tillId}-${String(last).padStart(6, '0')}`;
+  }
+
+  /** Inserts a sale with the next receipt number, atomically (the number is never lost or reused). */
+  insertWithReceiptNumber(tillId: string, build: (receiptNumber: string) => NewSale): StoredSale {
+    const insert = this.db.transaction(() => {
+      const sale = build(this.nextReceiptNumber(tillId));
+      this.db
+        .prepare(
+          `INSERT INTO sales (id, reference, receipt_number, created_at, updated_at, tender, status, currency, total,
+             lines_json, totals_json, phone_country, msisdn, create_key, capture_key, cancel_key,
+             captured, cash_tendered, cash_change)
+           VALUES (@id, @reference, @receiptNumber, @createdAt, @createdAt, @tender, @status, @currency, @total,
+             @lines, @totals, @country, @msisdn, @createKey, @captureKey, @cancelKey, @captured, @tendered, @change)`,
+        )
+        .run({
+          id: sale.id,
+          reference: sale.reference,
+          receiptNumber: sale.receiptNumber,
+          createdAt: sale.createdAt,
+          tender: sale.tender,
+          status: sale.status,
+          currency: sale.totals.currency,
+          total: sale.totals.total,
+          lines: JSON.stringify(sale.lines),
+          totals: JSON.stringify(sale.totals),
+          country: sale.phone?.country ?? null,
+          msisdn: sale.phone?.msisdn ?? null,
+          createKey: sale.keys.create,
+          captureKey: sale.keys.capture,
+          cancelKey: sale.keys.cancel,
+          // Cash is in the drawer the moment the sale is recorded.
+          captured: sale.cash ? sale.totals.total : 0,
+          tendered: sale.cash?.tendered ?? null,
+          change: sale.cash?.change ?? null,
+        });
+      return sale.id;
+    });
+    return this.get(insert())!;
+  }
+
+  get(id: string): StoredSale | null {
+    const row = this.db.prepare('SELECT * FROM sales WHERE id = ?').get(id);
+    return row ? this.toSale(row) : null;
+  }
+
+  listOpen(onCorrupt: (error: CorruptRowError) => void = () => undefined): StoredSale[] {
+    return this.parseAll(this.db.prepare(`SELECT * FROM sales WHERE status IN ${OPEN} ORDER BY created_at`).all(), onCorrupt);
+  }
+
+  listSince(since: number, limit: number, onCorrupt: (error: CorruptRowError) => void = () => undefined): StoredSale[] {
+    return this.parseAll(this.db.prepare('SELECT * FROM sales WHERE created_at >= ? ORDER BY created_at DESC LIMIT ?').all(since, limit), onCorrupt);
+  }
+
+  update(id: string, patch: SalePatch): StoredSale {
+    const columns: Record<string, unknown> = { updated_at: this.now() };
+    if (patch.status !== undefined) columns.status = patch.status;
+    if (patch.qrUrl !== undefined) columns.qr_url = patch.qrUrl;
+    if (patch.expiresAt !== undefined) columns.expires_at = patch.expiresAt;
+    if (patch.pspReference !== undefined) columns.psp_reference = patch.pspReference;
+    if (patch.amounts !== undefined) {
+      columns.authorized = patch.amounts.authorized;
+      columns.captured = patch.amounts.captured;
+      columns.refunded = patch.amounts.refunded;
+      columns.cancelled = patch.amounts.cancelled;
+    }
+    if (patch.problem !== undefined) columns.problem_json = patch.problem ? JSON.stringify(patch.problem) : null;
+    if (patch.cancelRequested !== undefined) columns.cancel_requested = patch.cancelRequested ? 1 : 0;
+    if (patch.createAttempts !== undefined) columns.create_attempts = patch.createAttempts;
+    const assignments = Object.keys(columns).map((column) => `${column} = @${column}`);
+    const result = this.db.prepare(`UPDATE sales SET ${assignments.join(', ')} WHERE id = @id`).run({ ...columns, id });
+    if (result.changes !== 1) throw new Error(`Sale ${id} does not exist`);
+    return this.get(id)!;
+  }
+
+  insertRefund(refund: { id: string; saleId: string; amount: number; idempotencyKey: string }): StoredRefund {
+    const at = this.now();
+    this.db
+      .prepare(
+        `INSERT INTO refunds (id, sale_id, amount, idempotency_key, created_at, updated_at, status)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending')`,
+      )
+      .run(refund.id, refund.saleId, refund.amount, refund.idempotencyKey, at, at);
+    return this.getRefund(refund.id)!;
+  }
+
+  getRefund(id: string): StoredRefund | null {
+    const row = this.db.prepare('SELECT * FROM refunds WHERE id = ?').get(id);
+    return row ? toRefund(row) : null;
+  }
+
+  updateRefund(id: string, patch: { status: StoredRefund['status']; problem: AppError | null }): void {
+    this.db
+      .prepare('UPDATE refunds SET status = ?, problem_json = ?, updated_at = ? WHERE id = ?')
+      .run(patch.status, patch.problem ? JSON.stringify(patch.problem) : null, this.now(), id);
+  }
+
+  pendingRefunds(): StoredRefund[] {
+    return this.db.prepare("SELECT * FROM refunds WHERE status = 'pending' ORDER BY created_at").all().map(toRefund);
+  }
+
+  private refundsOf(saleId: string): StoredRefund[] {
+    return this.db.prepare('SELECT * FROM refunds WHERE sale_id = ? ORDER BY created_at').all(saleId).map(toRefund);
+  }
+
+  private parseAll(rows: unknown[], onCorrupt: (error: CorruptRowError) => void): StoredSale[] {
+    const sales: StoredSale[] = [];
+    for (const row of rows) {
+      try {
+        sales.push(this.toSale(row));
+      } catch (error) {
+        if (!(error instanceof CorruptRowError)) throw error;
+        onCorrupt(error);
+      }
+    }
+    return sales;
+  }
+
+  private toSale(raw: unknown): StoredSale {
+    const id = String((raw as { id?: unknown }).id ?? '?');
+    const parsed = saleRow.safeParse(raw);
+    if (!parsed.success) throw new CorruptRowError('sales', id, parsed.error.issues[0]?.message ?? 'invalid');
+    const row = parsed.data;
+    return {
+      id: row.id,
+      reference: row.reference,
+      receiptNumber: row.receipt_number,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      tender: row.tender,
+      status: row.status,
+      lines: parseJson('sales', row.id, 'lines_json', row.lines_json, z.array(cartLineSchema)),
+      totals: parseJson('sales', row.id, 'totals_json', row.totals_json, cartTotalsSchema),
+      phone: row.phone_country && row.msisdn ? { country: row.phone_country, msisdn: row.msisdn } : null,
+      qrUrl: row.qr_url,
+      expiresAt: row.expires_at,
+      pspReference: row.psp_reference,
+      amounts: { authorized: row.authorized, captured: row.captured, refunded: row.refunded, cancelled: row.cancelled },
+      cash: row.cash_tendered !== null && row.cash_change !== null ? { tendered: row.cash_tendered, change: row.cash_change } : null,
+      refunds: this.refundsOf(row.id).map(toRefundView),
+      problem: row.problem_json === null ? null : parseJson('sales', row.id, 'problem_json', row.problem_json, appErrorSchema),
+      cancelRequested: row.cancel_requested === 1,
+      keys: { create: row.create_key, capture: row.capture_key, cancel: row.cancel_key },
+      createAttempts: row.create_attempts,
+    };
+  }
+}
+
+function toRefund(raw: unknown): StoredRefund {
+  const id = String((raw as { id?: unknown }).id ?? '?');
+  const parsed = refundRow.safeParse(raw);
+  if (!parsed.success) throw new CorruptRowError('refunds', id, parsed.error.issues[0]?.message ?? 'invalid');
+  const row = parsed.data;
+  return {
+    id: row.id,
+    saleId: row.sale_id,
+    amount: row.amount,
+    idempotencyKey: row.idempotency_key,
+    createdAt: row.created_at,
+    status: row.status,
+    problem: row.problem_json === null ? null : parseJson('refunds', row.id, 'problem_json', row.problem_json, appErrorSchema),
+  };
+}
+
+function toRefundView(refund: StoredRefund): Refund {
+  const { saleId: _sale, idempotencyKey: _key, ...view } = refund;
+  return view;
+}
+
+function parseJson<T>(table: string, id: string, column: string, text: string, schema: z.ZodType<T>): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new CorruptRowError(table, id, `${column} is not JSON`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new CorruptRowError(table, id, `${column}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** The view the renderer gets: everything but the idempotency keys. */
+export function toPublicSale(sale: StoredSale): Sale {
+  const { keys: _keys, createAttempts: _attempts, ...view } = sale;
+  return view;
+}

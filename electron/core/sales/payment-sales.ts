@@ -1,0 +1,358 @@
+import { randomUUID } from 'node:crypto';
+import { checkPhone } from '../../../shared/phone';
+import { KassaError, type AppError } from '../../../shared/result';
+import {
+  EPAYMENT_MAX_AMOUNT,
+  isFinalSaleStatus,
+  type Sale,
+  type SaleStatus,
+  type StartPaymentRequest,
+} from '../../../shared/sale';
+import type { Currency } from '../../../shared/money';
+import type { SalePatch, SaleRepo, StoredSale } from '../db/repos/sale-repo';
+import { toPublicSale } from '../db/repos/sale-repo';
+import type { CoreEvents } from '../events';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../platform/logger';
+import { backoffDelay, nextPollDelay, pollPolicy, type PollOutcome } from '../status/poll-schedule';
+import { RateGuard } from '../status/rate-guard';
+import type { EpaymentClient } from '../vipps/epayment-client';
+import { aggregateAmounts, type GetPaymentResponse, type ModificationResponse } from '../vipps/epayment-schemas';
+import { cashierErrorFor, VippsApiError } from '../vipps/vipps-errors';
+import { buildPaymentRequest, paymentReference } from './build-payment-request';
+import type { CartService } from './cart-service';
+import { phoneProblemMessage } from './phone-messages';
+import { StepDriver } from './step-driver';
+
+/** A customer has 10 minutes (5 to open, 5 to approve) before an ePayment expires. */
+export const PAYMENT_TIMEOUT_MS = 10 * 60_000;
+
+/** The smallest amounts ePayment accepts (error 6010 below them). */
+const MINIMUM_AMOUNT: Record<Currency, number> = { NOK: 100, DKK: 1, EUR: 1 };
+
+const createBackoff = { baseMs: 1_000, maxMs: 30_000 };
+
+export interface PaymentSalesDeps {
+  repo: SaleRepo;
+  cart: CartService;
+  epayment: EpaymentClient;
+  events: CoreEvents;
+  clock: Clock;
+  logger: Logger;
+  tillId: string;
+  shopName: string;
+  merchantSerialNumber: string;
+  random?: () => number;
+}
+
+/**
+ * One-off sales of goods: ePayment by push or QR, and cash.
+ *
+ * As with subscriptions, the sale row and every idempotency key it can use (create, capture,
+ * cancel) are committed before Vipps hears of it, each state change is committed before the next
+ * call, and resume() drives every unfinished sale on after a crash: a create is replayed with its
+ * key, a waiting payment is polled, an authorized one is captured, a pending refund is retried.
+ * Kassa never cancels on its own: only the cashier does, or the customer's 10 minutes run out.
+ */
+export class PaymentSales {
+  private readonly sales: StepDriver;
+  private readonly refunds: StepDriver;
+  private readonly guard = new RateGuard(pollPolicy.maxRequestsPerMinute);
+  private readonly random: () => number;
+
+  constructor(private readonly deps: PaymentSalesDeps) {
+    this.random = deps.random ?? Math.random;
+    this.sales = new StepDriver(deps.clock, (id) => this.step(id));
+    this.refunds = new StepDriver(deps.clock, (id) => this.refundStep(id));
+    deps.cart.lockWhile(() => (this.current() ? 'A payment for this cart is waiting. Finish or cancel it first.' : null));
+  }
+
+  resume(): void {
+    const skip = (corrupt: { rowId: string; detail: string }) =>
+      this.deps.logger.error('damaged sale row skipped at start', { saleId: corrupt.rowId, detail: corrupt.detail });
+    for (const sale of this.deps.repo.listOpen(skip)) this.sales.schedule(sale.id, 0);
+    for (const refund of this.deps.repo.pendingRefunds()) this.refunds.schedule(refund.id, 0);
+  }
+
+  async idle(): Promise<void> {
+    await Promise.all([this.sales.idle(), this.refunds.idle()]);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.sales.stop(), this.refunds.stop()]);
+  }
+
+  async start(request: StartPaymentRequest): Promise<Sale> {
+    const cart = this.sellableCart();
+    let phone: { country: 'NO' | 'DK' | 'FI'; msisdn: string } | null = null;
+    if (request.method === 'push') {
+      const check = checkPhone(request.phone.country, request.phone.number);
+      if (check.state !== 'valid') {
+        const message = phoneProblemMessage(request.phone.country, check);
+        throw new KassaError('VALIDATION', message, { phone: message });
+      }
+      phone = { country: request.phone.country, msisdn: check.msisdn };
+    }
+    if (cart.totals.total < MINIMUM_AMOUNT[cart.totals.currency]) {
+      throw new KassaError('VALIDATION', 'Vipps MobilePay needs at least 1.00 kr for a payment. Take this one in cash.');
+    }
+    if (cart.totals.total > EPAYMENT_MAX_AMOUNT) {
+      throw new KassaError('VALIDATION', 'This is more than Vipps MobilePay accepts in one payment. Split the sale.');
+    }
+    if (this.current()) throw new KassaError('CONFLICT', 'A payment is already waiting for a customer. Finish or cancel it first.');
+
+    const sale = this.deps.repo.insertWithReceiptNumber(this.deps.tillId, (receiptNumber) => ({
+      id: randomUUID(),
+      reference: paymentReference(receiptNumber),
+      receiptNumber,
+      createdAt: this.deps.clock.now(),
+      tender: request.method === 'push' ? 'vipps-push' : 'vipps-qr',
+      status: 'requested',
+      lines: cart.lines,
+      totals: cart.totals,
+      phone,
+      keys: { create: randomUUID(), capture: randomUUID(), cancel: randomUUID() },
+      cash: null,
+    }));
+    this.emit(sale);
+    await this.sales.run(sale.id);
+    const after = this.require(sale.id);
+    if (after.status === 'failed' && after.problem) throw new KassaError(after.problem.code, after.problem.message, after.problem.fields);
+    return toPublicSale(after);
+  }
+
+  cash(tendered: number): Sale {
+    const cart = this.sellableCart();
+    if (this.current()) throw new KassaError('CONFLICT', 'A payment is already waiting for a customer. Finish or cancel it first.');
+    if (tendered < cart.totals.total) {
+      throw new KassaError('VALIDATION', 'The amount tendered is less than the total.', { tendered: 'Less than the total.' });
+    }
+    const sale = this.deps.repo.insertWithReceiptNumber(this.deps.tillId, (receiptNumber) => ({
+      id: randomUUID(),
+      reference: paymentReference(receiptNumber),
+      receiptNumber,
+      createdAt: this.deps.clock.now(),
+      tender: 'cash',
+      status: 'completed',
+      lines: cart.lines,
+      totals: cart.totals,
+      phone: null,
+      keys: { create: randomUUID(), capture: randomUUID(), cancel: randomUUID() },
+      cash: { tendered, change: tendered - cart.totals.total },
+    }));
+    this.deps.cart.clearAfterSale();
+    this.emit(sale);
+    return toPublicSale(sale);
+  }
+
+  get(saleId: string): Sale {
+    return toPublicSale(this.require(saleId));
+  }
+
+  /** The Vipps payment this till is waiting on, if any: one customer at a time. */
+  current(): Sale | null {
+    const waiting = this.deps.repo.listOpen().filter((sale) => !sale.cancelRequested).at(-1);
+    return waiting ? toPublicSale(waiting) : null;
+  }
+
+  /** This till's sales since local midnight, newest first. */
+  today(limit = 200): Sale[] {
+    const midnight = new Date(this.deps.clock.now());
+    midnight.setHours(0, 0, 0, 0);
+    return this.deps.repo.listSince(midnight.getTime(), limit).map(toPublicSale);
+  }
+
+  async cancel(saleId: string): Promise<Sale> {
+    const sale = this.require(saleId);
+    if (isFinalSaleStatus(sale.status) || sale.cancelRequested) return toPublicSale(sale);
+    this.update(sale.id, { cancelRequested: true });
+    await this.sales.run(saleId);
+    return toPublicSale(this.require(saleId));
+  }
+
+  async refund(saleId: string, amount: number): Promise<Sale> {
+    const sale = this.require(saleId);
+    if (sale.status !== 'completed' || sale.tender === 'cash') {
+      throw new KassaError('VALIDATION', 'Only a completed Vipps MobilePay sale can be refunded here. Give cash back from the drawer for a cash sale.');
+    }
+    const pending = sale.refunds.filter((r) => r.status === 'pending').reduce((sum, r) => sum + r.amount, 0);
+    const refundable = sale.amounts.captured - sale.amounts.refunded - pending;
+    if (amount > refundable) {
+      throw new KassaError('PAYMENT_REFUSED', `At most ${refundable} can be refunded on this sale.`, { amount: `At most ${refundable}.` });
+    }
+    // The refund and its key are on disk before Vipps hears of it.
+    const refund = this.deps.repo.insertRefund({ id: randomUUID(), saleId, amount, idempotencyKey: randomUUID() });
+    this.emit(this.require(saleId));
+    await this.refunds.run(refund.id);
+    const after = this.deps.repo.getRefund(refund.id)!;
+    if (after.status === 'failed' && after.problem) throw new KassaError(after.problem.code, after.problem.message, after.problem.fields);
+    return toPublicSale(this.require(saleId));
+  }
+
+  private sellableCart() {
+    const cart = this.deps.cart.get();
+    if (cart.lines.length === 0) throw new KassaError('VALIDATION', 'The cart is empty. Scan or pick the goods first.');
+    return cart;
+  }
+
+  private require(saleId: string): StoredSale {
+    const sale = this.deps.repo.get(saleId);
+    if (!sale) throw new KassaError('NOT_FOUND', 'That sale does not exist on this till.');
+    return sale;
+  }
+
+  private async step(saleId: string): Promise<void> {
+    const sale = this.deps.repo.get(saleId);
+    if (!sale || isFinalSaleStatus(sale.status)) return;
+    try {
+      if (sale.status === 'requested') await this.create(sale);
+      else if (sale.status === 'waiting') await this.check(sale);
+      else await this.capture(sale);
+    } catch (error) {
+      this.onStepFailed(sale, error);
+    }
+  }
+
+  private async create(sale: StoredSale): Promise<void> {
+    this.update(sale.id, { createAttempts: sale.createAttempts + 1 });
+    const body = buildPaymentRequest(sale, { tillId: this.deps.tillId, shopName: this.deps.shopName });
+    const created = await this.deps.epayment.create(body, sale.keys.create);
+    this.sales.succeeded(sale.id);
+    const waiting = this.update(sale.id, {
+      status: 'waiting',
+      qrUrl: sale.tender === 'vipps-qr' ? (created.redirectUrl ?? null) : null,
+      expiresAt: this.deps.clock.now() + PAYMENT_TIMEOUT_MS,
+      problem: null,
+    });
+    if (waiting.cancelRequested) return this.cancelAtVipps(waiting);
+    this.sales.schedule(sale.id, nextPollDelay({ kind: 'created' }));
+  }
+
+  private async check(sale: StoredSale): Promise<void> {
+    const wait = this.guard.waitFor(sale.reference, this.deps.clock.now());
+    if (wait > 0) return this.sales.schedule(sale.id, wait);
+    this.guard.record(sale.reference, this.deps.clock.now());
+    const payment = await this.deps.epayment.get(sale.reference);
+    this.sales.succeeded(sale.id);
+    const current = this.record(sale, payment, sale.problem && sale.status === 'waiting' ? { problem: null } : {});
+    switch (payment.state) {
+      case 'CREATED':
+        if (current.cancelRequested) return this.cancelAtVipps(current);
+        return this.sales.schedule(sale.id, nextPollDelay({ kind: 'unchanged' }));
+      case 'AUTHORIZED':
+        return this.onAuthorized(current, payment);
+      case 'ABORTED':
+        return this.finish(current, 'aborted');
+      case 'EXPIRED':
+        return this.finish(current, 'expired');
+      case 'TERMINATED':
+        return this.finish(current, 'terminated');
+    }
+  }
+
+  private async onAuthorized(sale: StoredSale, payment: GetPaymentResponse | ModificationResponse): Promise<void> {
+    const { captured, cancelled } = aggregateAmounts(payment.aggregate);
+    if (captured >= sale.totals.total) return this.finish(sale, 'completed');
+    if (cancelled > 0) return this.finish(sale, 'released');
+    if (sale.cancelRequested) return this.cancelAtVipps(sale);
+    // Committed before the capture, so a crash in between resumes with the capture.
+    const capturing = sale.status === 'capturing' ? sale : this.update(sale.id, { status: 'capturing' });
+    const result = await this.deps.epayment.capture(sale.reference, { currency: sale.totals.currency, value: sale.totals.total }, sale.keys.capture);
+    this.sales.succeeded(sale.id);
+    this.finish(this.record(capturing, result), 'completed');
+  }
+
+  private async capture(sale: StoredSale): Promise<void> {
+    // Ask first: the capture may have gone through before a crash or a lost answer.
+    const payment = await this.deps.epayment.get(sale.reference);
+    return this.onAuthorized(this.record(sale, payment), payment);
+  }
+
+  private async cancelAtVipps(sale: StoredSale): Promise<void> {
+    const result = await this.deps.epayment.cancel(sale.reference, sale.keys.cancel);
+    this.sales.succeeded(sale.id);
+    const after = this.record(sale, result);
+    if (result.state === 'TERMINATED') return this.finish(after, 'terminated');
+    if (result.state === 'AUTHORIZED') return this.onAuthorized(after, result);
+    this.sales.schedule(sale.id, 0);
+  }
+
+  private record(sale: StoredSale, payment: GetPaymentResponse | ModificationResponse, extra: SalePatch = {}): StoredSale {
+    return this.update(sale.id, { amounts: aggregateAmounts(payment.aggregate), pspReference: payment.pspReference, ...extra });
+  }
+
+  private finish(sale: StoredSale, status: Exclude<SaleStatus, 'requested' | 'waiting' | 'capturing'>): void {
+    if (status === 'completed') this.deps.cart.clearAfterSale();
+    this.update(sale.id, { status, problem: null });
+    this.sales.succeeded(sale.id);
+    this.guard.forget(sale.reference);
+  }
+
+  private onStepFailed(sale: StoredSale, error: unknown): void {
+    if (!(error instanceof VippsApiError)) {
+      this.deps.logger.error('sale step failed', { saleId: sale.id, status: sale.status, error: String(error) });
+      return this.sales.schedule(sale.id, backoffDelay(this.sales.failed(sale.id), pollPolicy.errorBackoff, this.random));
+    }
+    const problem = this.problemFor(sale, error);
+    if (error.retryable || error.errorCode === '6250') {
+      const failures = this.sales.failed(sale.id);
+      const outcome: PollOutcome =
+        error.kind === 'rate-limited' ? { kind: 'rate-limited', retryAfterMs: error.retryAfterMs } : { kind: 'failed', consecutiveFailures: failures };
+      const delay = sale.status === 'requested' && outcome.kind === 'failed' ? backoffDelay(failures, createBackoff, this.random) : nextPollDelay(outcome, this.random);
+      if (sale.status !== 'waiting' || failures >= 3) this.update(sale.id, { problem });
+      return this.sales.schedule(sale.id, delay);
+    }
+    if (sale.status === 'requested') {
+      this.update(sale.id, { status: sale.cancelRequested ? 'terminated' : 'failed', problem });
+      return;
+    }
+    // Vipps refused a capture or a cancel on a payment it knows. Nothing is given up: look again
+    // slowly (an already-captured payment then completes), and show why meanwhile.
+    this.update(sale.id, { problem });
+    this.sales.schedule(sale.id, sale.cancelRequested && error.errorCode === '6040' ? 0 : pollPolicy.errorBackoff.maxMs);
+  }
+
+  private problemFor(sale: StoredSale, error: VippsApiError): AppError {
+    const problem = cashierErrorFor(error, { merchantSerialNumber: this.deps.merchantSerialNumber });
+    if (sale.status === 'capturing' && error.retryable) {
+      return { code: problem.code, message: 'Capture pending: the customer has approved, and Kassa keeps trying to capture the payment. The goods may go.' };
+    }
+    return problem;
+  }
+
+  private async refundStep(refundId: string): Promise<void> {
+    const refund = this.deps.repo.getRefund(refundId);
+    if (!refund || refund.status !== 'pending') return;
+    const sale = this.require(refund.saleId);
+    try {
+      const result = await this.deps.epayment.refund(sale.reference, { currency: sale.totals.currency, value: refund.amount }, refund.idempotencyKey);
+      this.refunds.succeeded(refundId);
+      this.deps.repo.updateRefund(refundId, { status: 'refunded', problem: null });
+      this.record(sale, result);
+    } catch (error) {
+      if (!(error instanceof VippsApiError)) {
+        this.deps.logger.error('refund step failed', { refundId, error: String(error) });
+        return this.refunds.schedule(refundId, backoffDelay(this.refunds.failed(refundId), pollPolicy.errorBackoff, this.random));
+      }
+      const problem = cashierErrorFor(error, { merchantSerialNumber: this.deps.merchantSerialNumber });
+      if (error.retryable) {
+        const failures = this.refunds.failed(refundId);
+        this.deps.repo.updateRefund(refundId, { status: 'pending', problem });
+        this.emit(this.require(sale.id));
+        return this.refunds.schedule(refundId, backoffDelay(failures, pollPolicy.errorBackoff, this.random));
+      }
+      this.deps.repo.updateRefund(refundId, { status: 'failed', problem });
+      this.emit(this.require(sale.id));
+    }
+  }
+
+  private update(saleId: string, patch: SalePatch): StoredSale {
+    const sale = this.deps.repo.update(saleId, patch);
+    this.emit(sale);
+    return sale;
+  }
+
+  private emit(sale: StoredSale): void {
+    this.deps.events.emit('sale.changed', toPublicSale(sale));
+  }
+}
