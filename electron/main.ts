@@ -2,6 +2,7 @@ import { app, BrowserWindow } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { parseCliArgs } from './host/cli-args';
 import { startKassa, type RunningKassa } from './host/run-kassa';
+import { createCustomerDisplayWindow } from './shell/create-customer-display-window';
 import { createMainWindow, rendererEntry } from './shell/create-main-window';
 import { forwardEvents, registerIpc } from './shell/register-ipc';
 
@@ -17,8 +18,15 @@ async function main(): Promise<void> {
   kassa = await startKassa({ dataDir: args.dataDir ?? app.getPath('userData'), configFile: args.configFile });
   const info = await kassa.core.handlers['app.info']({});
   let window = createMainWindow({ phonePageUrl: info.phonePageUrl });
-  registerIpc(kassa.core, (event) => event.senderFrame?.url === pathToFileURL(rendererEntry).href && event.sender === window.webContents);
+  const display = createCustomerDisplayWindow();
+  const ownPage = pathToFileURL(rendererEntry).href;
+  // Only the till's own two windows, on the bundled page, may call the core.
+  registerIpc(kassa.core, (event) => {
+    const frameUrl = event.senderFrame?.url.split('#')[0];
+    return frameUrl === ownPage && (event.sender === window.webContents || event.sender === display.webContents);
+  });
   forwardEvents(kassa.core, window.webContents);
+  forwardEvents(kassa.core, display.webContents);
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && kassa) {

@@ -2,7 +2,7 @@ import { BrowserWindow, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 
 export const rendererEntry = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
-const preloadScript = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+export const preloadScript = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 
 /**
  * The cashier's window: sandboxed renderer, context isolation, no Node. It may navigate only

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { measureApprovalLatency } from './approval-latency';
 import { report, type Metric } from './bench-kit';
 import { measurePollingRate } from './polling-rate';
+import { measureClientOverhead, measurePaymentLatency } from './payment-latency';
 
 /** `npm run bench [-- --out FILE]`: measures against the sandbox, prints a table, writes JSON. */
 async function main(argv: string[]): Promise<void> {
@@ -12,6 +13,10 @@ async function main(argv: string[]): Promise<void> {
   metrics.push(...(await measurePollingRate()));
   console.log('Measuring approval-to-screen latency (real time, ~30 s)…');
   metrics.push(...(await measureApprovalLatency()));
+  console.log('Measuring payment approval-to-captured latency (real time, ~30 s)…');
+  metrics.push(...(await measurePaymentLatency()));
+  console.log('Measuring capture latency and the ePayment client overhead…');
+  metrics.push(...(await measureClientOverhead()));
   console.log('');
   const ok = report(metrics, outFile);
   if (!ok) process.exitCode = 1;
