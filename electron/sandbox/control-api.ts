@@ -12,6 +12,16 @@
  *   POST   /_control/agreements/{id}/reject        {phoneNumber?} customer rejects → STOPPED
  *   POST   /_control/agreements/{id}/stop-by-user  customer stops an ACTIVE agreement in the app (RESERVED charges stay)
  *
+ *   ePayment payments (the customer's side). A reference is unique per sales unit only: when two
+ *   sales units used the same one, add ?msn= (else 409).
+ *   GET    /_control/payments[?state=&phone=&msn=]  all payments (any state), newest first, with aggregate,
+ *                                                  events, receipt, receipt warnings, declines, target URL
+ *   GET    /_control/payments/{reference}[?msn=]   one payment, same shape
+ *   POST   /_control/payments/{reference}/approve[?msn=]  {phoneNumber?} customer approves (same as the phone's
+ *                                                  button): AUTHORIZED, or — for a test amount (151, 182…) —
+ *                                                  200 {state: "CREATED", outcome: "declined", declined: reason}
+ *   POST   /_control/payments/{reference}/reject[?msn=]   {phoneNumber?} customer rejects → ABORTED
+ *
  *   Clock (sandbox time = options.now() + offset; all expiries, token lifetimes and rate windows use it)
  *   GET    /_control/clock                         {now, iso, offsetMs}
  *   POST   /_control/clock/advance                 {ms} → {now, iso, offsetMs}
@@ -20,7 +30,9 @@
  *   POST   /_control/initial-charge/fail-next      {count? = 1, failureReason? = "user_action_required"}
  *                                                  the next approvals' initial charges fail: charge FAILED, agreement EXPIRED
  *   GET    /_control/merchants                     the sales units (without secrets)
- *   PATCH  /_control/merchants/{msn}               {skipLandingPageAllowed?: boolean, unscheduledChargesAllowed?: boolean}
+ *   PATCH  /_control/merchants/{msn}               {skipLandingPageAllowed?, unscheduledChargesAllowed?, pushMessageAllowed?: boolean}
+ *                                                  pushMessageAllowed (default true): false makes an ePayment
+ *                                                  create with userFlow PUSH_MESSAGE answer 403, code 5080
  *   GET    /_control/settings                      {rateLimits, asyncMutations, pendingStopAllowed, chargeMinLeadDays}
  *   PATCH  /_control/settings                      {rateLimits?, asyncMutations?, pendingStopAllowed?: boolean, chargeMinLeadDays?: 0..30}
  *                                                  asyncMutations: stop/cancel/capture answer 202 instead of 204
@@ -39,12 +51,15 @@
  *   Billing backend
  *   PUT    /_control/billing/plans                 {plans: <any JSON>} served as-is by GET /billing/v1/plans (may be broken on purpose)
  *   DELETE /_control/billing/plans                 back to the demo catalogue
+ *   PUT    /_control/billing/products              {products: <any JSON>} served as-is by GET /billing/v1/products
+ *   DELETE /_control/billing/products              back to the demo range of goods
  *
  *   Recording and reset
  *   GET    /_control/exchanges[?pathPrefix=]       recorded API exchanges (when recording is on)
- *   POST   /_control/reset                         forget agreements, charges, consents, idempotency keys, rate
- *                                                  windows, faults, clock offset, failures, settings, merchant
- *                                                  changes, exchanges; restore the demo catalogue. Tokens stay valid.
+ *   POST   /_control/reset                         forget agreements, charges, payments, consents, idempotency
+ *                                                  keys, rate windows, faults, clock offset, failures, settings,
+ *                                                  merchant changes, exchanges; restore the demo plans and goods.
+ *                                                  Tokens stay valid.
  */
 import { isoSeconds, type SandboxClock } from './clock';
 import { json, parseJsonBody, type Router, type SandboxRequest, type SandboxResponse } from './http-kit';
@@ -56,7 +71,11 @@ import type { AgreementRecord, FailureReason } from './recurring/model';
 import type { RecordedExchange } from './sandbox-api';
 import { presentAgreement, presentCharge, type PresentContext } from './recurring/presenters';
 import { customerAction } from './phone/phone-routes';
+import { paymentAction } from './phone/payment-routes';
 import { Problem } from './problems';
+import { CustomerActionError, type PaymentStore } from './epayment/payment-store';
+import { presentForControl } from './epayment/presenters';
+import type { PaymentRecord } from './epayment/model';
 
 export interface ControlSettings {
   rateLimits: boolean;
@@ -68,6 +87,7 @@ export interface ControlSettings {
 export interface ControlDeps {
   clock: SandboxClock;
   store: RecurringStore;
+  payments: PaymentStore;
   merchants: MerchantRegistry;
   faults: FaultInjector;
   catalogue: BillingCatalogue;
@@ -151,6 +171,45 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     customerAction(req.rawBody, () => store.stopByUser(req.params['agreementId']!)),
   );
 
+  const { payments } = deps;
+  /** The payment with this reference; ?msn= picks one when several sales units used the reference. */
+  const paymentFor = (reference: string, msn: string | undefined): PaymentRecord => {
+    const found = payments.withReference(reference).filter((p) => msn === undefined || p.msn === msn);
+    if (found.length === 0) throw new ControlError(404, `No payment with reference ${reference}${msn ? ` for MSN ${msn}` : ''}`);
+    if (found.length > 1) throw new ControlError(409, `Several sales units have a payment ${reference} (${found.map((p) => p.msn).join(', ')}); add ?msn=`);
+    return found[0]!;
+  };
+  router.add(
+    'GET',
+    '/_control/payments',
+    control((req) => {
+      const { state, phone, msn } = req.query;
+      const list = payments
+        .list()
+        .filter((p) => (state === undefined || p.state === state) && (msn === undefined || p.msn === msn) && (phone === undefined || p.targetPhone === phone || p.customerPhone === phone));
+      return json(200, { payments: list.map((p) => presentForControl(p, deps.present())) });
+    }),
+  );
+  router.add(
+    'GET',
+    '/_control/payments/:reference',
+    control((req) => json(200, presentForControl(paymentFor(req.params['reference']!, req.query['msn']), deps.present()))),
+  );
+  // The phone's own action helper: same body rules and answers as the Approve/Reject buttons.
+  const onPayment = (req: SandboxRequest, act: (payment: PaymentRecord, phoneNumber: string | undefined) => ReturnType<PaymentStore['approve']>) =>
+    paymentAction(req.rawBody, (body) => {
+      let payment: PaymentRecord;
+      try {
+        payment = paymentFor(req.params['reference']!, req.query['msn']);
+      } catch (error) {
+        if (error instanceof ControlError) throw new CustomerActionError(error.status === 404 ? 404 : 409, error.message);
+        throw error;
+      }
+      return act(payment, body.phoneNumber);
+    });
+  router.add('POST', '/_control/payments/:reference/approve', (req) => onPayment(req, (payment, phoneNumber) => payments.approve(payment, { phoneNumber, force: false })));
+  router.add('POST', '/_control/payments/:reference/reject', (req) => onPayment(req, (payment, phoneNumber) => ({ payment: payments.reject(payment, phoneNumber), declined: null })));
+
   router.add('GET', '/_control/clock', () => json(200, clockState()));
   router.add(
     'POST',
@@ -182,6 +241,7 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     countryCode: m.countryCode,
     skipLandingPageAllowed: m.skipLandingPageAllowed,
     unscheduledChargesAllowed: m.unscheduledChargesAllowed ?? false,
+    pushMessageAllowed: m.pushMessageAllowed ?? true,
   });
   router.add('GET', '/_control/merchants', () => json(200, { merchants: merchants.all().map(publicMerchant) }));
   router.add(
@@ -190,7 +250,7 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     control((req, body) => {
       const merchant = merchants.byMsn(req.params['msn']!);
       if (!merchant) throw new ControlError(404, `No merchant with MSN ${req.params['msn']}`);
-      for (const key of ['skipLandingPageAllowed', 'unscheduledChargesAllowed'] as const) {
+      for (const key of ['skipLandingPageAllowed', 'unscheduledChargesAllowed', 'pushMessageAllowed'] as const) {
         if (body[key] === undefined) continue;
         if (typeof body[key] !== 'boolean') throw new ControlError(400, `${key} must be a boolean`);
         merchant[key] = body[key];
@@ -246,7 +306,20 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     }),
   );
   router.add('DELETE', '/_control/billing/plans', () => {
-    deps.catalogue.reset();
+    deps.catalogue.resetPlans();
+    return json(200, { ok: true });
+  });
+  router.add(
+    'PUT',
+    '/_control/billing/products',
+    control((_req, body) => {
+      if (!('products' in body)) throw new ControlError(400, 'Send {"products": ...}; the value is served as-is');
+      deps.catalogue.replaceProducts(body['products']);
+      return json(200, { ok: true });
+    }),
+  );
+  router.add('DELETE', '/_control/billing/products', () => {
+    deps.catalogue.resetProducts();
     return json(200, { ok: true });
   });
 
@@ -267,11 +340,15 @@ const CONTROL_ENDPOINTS = [
   'POST /_control/agreements/{id}/approve {phoneNumber?, maxAmount?}',
   'POST /_control/agreements/{id}/reject {phoneNumber?}',
   'POST /_control/agreements/{id}/stop-by-user',
+  'GET /_control/payments[?state=&phone=&msn=]',
+  'GET /_control/payments/{reference}[?msn=]',
+  'POST /_control/payments/{reference}/approve[?msn=] {phoneNumber?}',
+  'POST /_control/payments/{reference}/reject[?msn=] {phoneNumber?}',
   'GET /_control/clock',
   'POST /_control/clock/advance {ms}',
   'POST /_control/initial-charge/fail-next {count?, failureReason?}',
   'GET /_control/merchants',
-  'PATCH /_control/merchants/{msn} {skipLandingPageAllowed?, unscheduledChargesAllowed?}',
+  'PATCH /_control/merchants/{msn} {skipLandingPageAllowed?, unscheduledChargesAllowed?, pushMessageAllowed?}',
   'GET /_control/settings',
   'PATCH /_control/settings {rateLimits?, asyncMutations?, pendingStopAllowed?, chargeMinLeadDays?}',
   'POST /_control/faults {kind, method?, pathPrefix?, count?, ms?, status?}',
@@ -279,6 +356,8 @@ const CONTROL_ENDPOINTS = [
   'DELETE /_control/faults',
   'PUT /_control/billing/plans {plans}',
   'DELETE /_control/billing/plans',
+  'PUT /_control/billing/products {products}',
+  'DELETE /_control/billing/products',
   'GET /_control/exchanges[?pathPrefix=]',
   'POST /_control/reset',
 ];

@@ -1,8 +1,9 @@
 /**
  * Composition root of the sandbox: one node:http server on 127.0.0.1 that plays
- *   - Vipps MobilePay: POST /accesstoken/get, /recurring/v3/…, GET /vipps-userinfo-api/userinfo/{sub}
+ *   - Vipps MobilePay: POST /accesstoken/get, /recurring/v3/…, /epayment/v1/…,
+ *     GET /vipps-userinfo-api/userinfo/{sub}, GET /qr-image/v1?token=… (QR payments' images)
  *   - the customer's phone: /phone…
- *   - the shop's billing backend: GET /billing/v1/plans
+ *   - the shop's billing backend: GET /billing/v1/plans, GET /billing/v1/products
  *   - its own control API for tests and demos: /_control/…
  *
  * The request pipeline lives here because it is what makes faults precise:
@@ -29,6 +30,11 @@ import { FaultInjector, type Fault } from './faults';
 import { BillingCatalogue, registerBillingRoutes } from './billing/billing-routes';
 import { isRecordedPath, toExchange } from './exchange-recorder';
 import type { PresentContext } from './recurring/presenters';
+import { PaymentStore } from './epayment/payment-store';
+import { EpaymentIdempotencyStore } from './epayment/epayment-idempotency';
+import { registerEpaymentRoutes } from './epayment/epayment-routes';
+import { registerQrImageRoute } from './epayment/qr-image';
+import { epaymentStatusProblem } from './epayment/epayment-problems';
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = new SandboxClock(options.now ?? Date.now);
@@ -37,6 +43,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const rateLimiter = new SlidingWindowRateLimiter();
   const idempotency = new IdempotencyStore();
   const store = new RecurringStore(clock);
+  const payments = new PaymentStore(clock, store.consents);
+  const paymentKeys = new EpaymentIdempotencyStore();
   const faults = new FaultInjector();
   const catalogue = new BillingCatalogue(() => clock.now());
   const settings: ControlSettings = { rateLimits: true, asyncMutations: false, pendingStopAllowed: true };
@@ -47,7 +55,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   const reset = () => {
     store.reset();
+    payments.reset();
     idempotency.clear();
+    paymentKeys.clear();
     rateLimiter.clear();
     faults.clear();
     clock.reset();
@@ -63,10 +73,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const router = new Router();
   router.add('POST', '/accesstoken/get', createAccessTokenHandler(tokens, merchants, clock));
   registerRecurringRoutes(router, { ...gateway, store, present, asyncMutations: () => settings.asyncMutations, pendingStopAllowed: () => settings.pendingStopAllowed });
+  registerEpaymentRoutes(router, { ...gateway, keys: paymentKeys, payments, present });
+  registerQrImageRoute(router, { payments, present });
   router.add('GET', '/vipps-userinfo-api/userinfo/:sub', createUserinfoHandler({ clock, tokens, store }));
-  registerPhoneRoutes(router, { clock, store, merchants });
+  registerPhoneRoutes(router, { clock, store, merchants, payments });
   registerBillingRoutes(router, { catalogue, apiKey: () => options.billingApiKey ?? trainingCredentials.billingApiKey });
-  registerControlRoutes(router, { clock, store, merchants, faults, catalogue, settings, exchanges, present, reset });
+  registerControlRoutes(router, { clock, store, payments, merchants, faults, catalogue, settings, exchanges, present, reset });
   router.add('GET', '/', () => json(200, { sandbox: 'Kassa Vipps MobilePay sandbox', api: baseUrl, phone: `${baseUrl}/phone`, control: `${baseUrl}/_control` }));
 
   // Pending latency waits, so close() can release them instead of leaving handlers hanging.
@@ -110,9 +122,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       return send(res, response);
     }
     if (fault?.kind === 'status') {
-      const response = isVippsPath(path)
-        ? problemResponse(new Problem(fault.status!, 'operation-failed', `Injected fault: HTTP ${fault.status}`), path)
-        : plainProblem(fault.status!, `Injected fault: HTTP ${fault.status}`);
+      const detail = `Injected fault: HTTP ${fault.status}`;
+      const response = isEpaymentPath(path)
+        ? epaymentStatusProblem(fault.status!, detail, path)
+        : isVippsPath(path)
+          ? problemResponse(new Problem(fault.status!, 'operation-failed', detail), path)
+          : plainProblem(fault.status!, detail);
       record(req, response, fault);
       return send(res, response);
     }
@@ -129,6 +144,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   async function dispatch(req: SandboxRequest): Promise<SandboxResponse> {
     const match = router.match(req.method, req.path);
     if (match.kind === 'not-found') {
+      if (isEpaymentPath(req.path)) return epaymentStatusProblem(404, `No endpoint ${req.method} ${req.path}`, req.path);
       return isVippsPath(req.path)
         ? problemResponse(new Problem(404, 'resource-not-found', `No endpoint ${req.method} ${req.path}`), req.path)
         : plainProblem(404, `No endpoint ${req.method} ${req.path}`);
@@ -190,15 +206,20 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   };
 }
 
+/** ePayment answers in its own Problem shape (epayment/epayment-problems.ts), not ErrorV3. */
+function isEpaymentPath(path: string): boolean {
+  return path.startsWith('/epayment/');
+}
+
 function isVippsPath(path: string): boolean {
   return path.startsWith('/recurring/') || path.startsWith('/accesstoken/') || path.startsWith('/vipps-userinfo-api/');
 }
 
 function send(res: ServerResponse, response: SandboxResponse): void {
   if (res.destroyed || res.writableEnded) return;
-  const body = response.body ?? '';
+  const body = Buffer.from(response.body ?? '', response.encoding ?? 'utf8');
   const headers: Record<string, string | number> = { ...response.headers };
-  if (response.status !== 204 && response.status !== 304) headers['content-length'] = Buffer.byteLength(body);
+  if (response.status !== 204 && response.status !== 304) headers['content-length'] = body.length;
   res.writeHead(response.status, headers);
   res.end(response.status === 204 || response.status === 304 ? undefined : body);
 }

@@ -2,14 +2,14 @@
  * Keeps every API exchange (request + response as the client saw it, or would have) so contract
  * tests can validate real traffic against the OpenAPI specs after the fact.
  *
- * Only the API surfaces are recorded — Vipps (/accesstoken, /recurring, /vipps-userinfo-api) and
- * billing (/billing). The control API and the phone pages are the sandbox's own tooling, and
- * recording them would bury the interesting traffic.
+ * Only the API surfaces are recorded — Vipps (/accesstoken, /recurring, /epayment,
+ * /vipps-userinfo-api) and billing (/billing). The control API, the phone pages and the QR images
+ * are the sandbox's own tooling (or binary), and recording them would bury the interesting traffic.
  */
 import type { RecordedExchange } from './sandbox-api';
 import type { SandboxRequest, SandboxResponse } from './http-kit';
 
-const RECORDED_PREFIXES = ['/accesstoken/', '/recurring/', '/vipps-userinfo-api/', '/billing/'];
+const RECORDED_PREFIXES = ['/accesstoken/', '/recurring/', '/epayment/', '/vipps-userinfo-api/', '/billing/'];
 
 export function isRecordedPath(path: string): boolean {
   return RECORDED_PREFIXES.some((prefix) => path.startsWith(prefix));

@@ -26,6 +26,8 @@ export interface SandboxResponse {
   headers: Record<string, string>;
   /** null means "no body" (204, 304, or a dropped connection). */
   body: string | null;
+  /** How `body` becomes bytes; default utf8. `latin1` carries binary (a PNG) one byte per char. */
+  encoding?: 'utf8' | 'latin1';
 }
 
 export type Handler = (req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse>;

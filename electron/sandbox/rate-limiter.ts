@@ -1,8 +1,9 @@
 /**
  * Sliding-window rate limiting on the sandbox clock, with the Recurring table from the official
- * guide (fact sheet §3.10). A sliding log rather than fixed buckets: a client that polls at exactly
- * the documented rate must never see a 429 because a bucket boundary fell between two requests,
- * and one that bursts must see one for the right number of seconds.
+ * guide (fact sheet §3.10) and the ePayment one (§4.9). A sliding log rather than fixed buckets:
+ * a client that polls at exactly the documented rate must never see a 429 because a bucket
+ * boundary fell between two requests, and one that bursts must see one for the right number of
+ * seconds.
  */
 export interface RateLimit {
   /** The operation, e.g. "FetchAgreement" — part of the key so limits never share a window. */
@@ -24,6 +25,21 @@ export const recurringRateLimits = {
   ListCharges: { name: 'ListCharges', limit: 10, windowMs: 60_000 },
   FetchAgreement: { name: 'FetchAgreement', limit: 120, windowMs: 60_000 },
   DraftAgreement: { name: 'DraftAgreement', limit: 300, windowMs: 60_000 },
+} satisfies Record<string, RateLimit>;
+
+/**
+ * ePayment v1 limits (operations/README.md, same numbers in the 2026 summaries): one window per
+ * operation, keyed by `reference` + MSN for the mutations and `reference` + subscription key for
+ * the reads. A request without a usable reference counts under the empty reference, so a client
+ * that forgets it sees the "all payments count as one" 429 the docs warn about.
+ */
+export const epaymentRateLimits = {
+  CreatePayment: { name: 'CreatePayment', limit: 5, windowMs: 60_000 },
+  CapturePayment: { name: 'CapturePayment', limit: 5, windowMs: 60_000 },
+  CancelPayment: { name: 'CancelPayment', limit: 5, windowMs: 60_000 },
+  RefundPayment: { name: 'RefundPayment', limit: 5, windowMs: 60_000 },
+  GetPayment: { name: 'GetPayment', limit: 120, windowMs: 60_000 },
+  GetPaymentEventLog: { name: 'GetPaymentEventLog', limit: 120, windowMs: 60_000 },
 } satisfies Record<string, RateLimit>;
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };

@@ -1,7 +1,7 @@
 /**
  * The sandbox's public surface, used by training mode, the tests, the bench and `npm run sandbox`.
  * The sandbox is a real HTTP server on loopback that plays Vipps MobilePay (access token,
- * Recurring v3, userinfo) and the shop's billing backend.
+ * Recurring v3, ePayment v1, userinfo) and the shop's billing backend.
  */
 export interface SandboxOptions {
   /** Default 0 (any free port). Always bound to 127.0.0.1. */
@@ -30,11 +30,17 @@ export interface SandboxMerchant {
   name?: string;
   /** UNSCHEDULED charges need allow-listing by Vipps MobilePay; default false. */
   unscheduledChargesAllowed?: boolean;
+  /**
+   * ePayment `userFlow: PUSH_MESSAGE` needs approval per sales unit (error 5080 otherwise); default
+   * true. Separate from `skipLandingPageAllowed`, Recurring's flag for the same idea, because the
+   * two are switched on separately by Vipps MobilePay.
+   */
+  pushMessageAllowed?: boolean;
 }
 
 export interface RecordedExchange {
   method: string;
-  /** Path without the query string, e.g. /recurring/v3/agreements/agr_x */
+  /** Path without the query string, e.g. /recurring/v3/agreements/agr_x or /epayment/v1/payments/ref-1 */
   path: string;
   query: Record<string, string>;
   requestHeaders: Record<string, string>;
@@ -52,7 +58,7 @@ export interface RecordedExchange {
 }
 
 export interface Sandbox {
-  /** API base URL, e.g. http://127.0.0.1:4567 (Vipps paths hang off it: /accesstoken/get, /recurring/v3/...). */
+  /** API base URL, e.g. http://127.0.0.1:4567 (Vipps paths hang off it: /accesstoken/get, /recurring/v3/..., /epayment/v1/...). */
   readonly url: string;
   /** Index of customer phones: `${url}/phone`. */
   readonly phonePageUrl: string;

@@ -95,23 +95,10 @@ export function vippsEndpoint(deps: GatewayDeps, options: EndpointOptions, handl
 }
 
 function authenticate(deps: GatewayDeps, req: SandboxRequest): { merchant: SandboxMerchant } | { response: SandboxResponse } {
-  const subscriptionKey = req.headers['ocp-apim-subscription-key'];
-  if (!subscriptionKey) {
-    return { response: azureError(401, 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.') };
-  }
-  const keyOwner = deps.merchants.bySubscriptionKey(subscriptionKey);
-  if (!keyOwner) {
-    return { response: azureError(401, 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.') };
-  }
-  const bearer = bearerToken(req);
-  if ('error' in bearer) return { response: problemResponse(new Problem(401, 'not-authorized', bearer.error), req.path) };
-  const verified = deps.tokens.verify(bearer.token);
-  if (!verified.ok) return { response: problemResponse(new Problem(401, 'not-authorized', verified.reason), req.path) };
-  if (verified.merchant.msn !== keyOwner.msn) {
-    return { response: problemResponse(new Problem(401, 'not-authorized', 'The access token and the subscription key belong to different sales units.'), req.path) };
-  }
+  const caller = identifyCaller(deps, req);
+  if (!caller.ok) return { response: caller.gatewayResponse ?? problemResponse(new Problem(401, 'not-authorized', caller.tokenProblem!), req.path) };
   const msn = req.headers['merchant-serial-number'];
-  if (msn !== undefined && msn !== verified.merchant.msn) {
+  if (msn !== undefined && msn !== caller.merchant.msn) {
     return {
       response: problemResponse(
         new Problem(403, 'invalid-sale-unit', `Merchant-Serial-Number ${msn} does not match the sales unit of the access token.`, [{ name: 'Merchant-Serial-Number', reason: 'Does not match the access token' }]),
@@ -119,7 +106,35 @@ function authenticate(deps: GatewayDeps, req: SandboxRequest): { merchant: Sandb
       ),
     };
   }
-  return { merchant: verified.merchant };
+  return { merchant: caller.merchant };
+}
+
+/**
+ * Steps 1–3 without the Merchant-Serial-Number rule, shared by every Vipps API the sandbox plays
+ * (Recurring here, ePayment in epayment/epayment-gateway.ts). A subscription-key failure comes
+ * back as the gateway's finished ErrorFromAzure response (it is the same for every API behind
+ * APIM); a token failure comes back as a reason, so each API can word it in its own error shape.
+ */
+export type CallerCheck =
+  | { ok: true; merchant: SandboxMerchant }
+  | { ok: false; gatewayResponse: SandboxResponse; tokenProblem?: undefined }
+  | { ok: false; gatewayResponse?: undefined; tokenProblem: string };
+
+export function identifyCaller(deps: Pick<GatewayDeps, 'merchants' | 'tokens'>, req: SandboxRequest): CallerCheck {
+  const subscriptionKey = req.headers['ocp-apim-subscription-key'];
+  if (!subscriptionKey) {
+    return { ok: false, gatewayResponse: azureError(401, 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.') };
+  }
+  const keyOwner = deps.merchants.bySubscriptionKey(subscriptionKey);
+  if (!keyOwner) {
+    return { ok: false, gatewayResponse: azureError(401, 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.') };
+  }
+  const bearer = bearerToken(req);
+  if ('error' in bearer) return { ok: false, tokenProblem: bearer.error };
+  const verified = deps.tokens.verify(bearer.token);
+  if (!verified.ok) return { ok: false, tokenProblem: verified.reason };
+  if (verified.merchant.msn !== keyOwner.msn) return { ok: false, tokenProblem: 'The access token and the subscription key belong to different sales units.' };
+  return { ok: true, merchant: verified.merchant };
 }
 
 /** `Authorization: Bearer <token>`; "bearer" in lower case is refused like the real API does. */

@@ -288,7 +288,9 @@ export class PaymentSales {
     this.guard.forget(sale.reference);
   }
 
-  private onStepFailed(sale: StoredSale, error: unknown): void {
+  private onStepFailed(failedSale: StoredSale, error: unknown): void {
+    // The step may have moved the sale on (e.g. to capturing) before it failed: judge by the row now.
+    const sale = this.deps.repo.get(failedSale.id) ?? failedSale;
     if (!(error instanceof VippsApiError)) {
       this.deps.logger.error('sale step failed', { saleId: sale.id, status: sale.status, error: String(error) });
       return this.sales.schedule(sale.id, backoffDelay(this.sales.failed(sale.id), pollPolicy.errorBackoff, this.random));

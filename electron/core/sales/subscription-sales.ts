@@ -279,7 +279,9 @@ export class SubscriptionSales {
     if (sale.agreementId) this.guard.forget(sale.agreementId);
   }
 
-  private onStepFailed(sale: StoredSubscriptionSale, error: unknown): void {
+  private onStepFailed(failedSale: StoredSubscriptionSale, error: unknown): void {
+    // The step may have moved the sale on (e.g. to capturing) before it failed: judge by the row now.
+    const sale = this.deps.repo.get(failedSale.id) ?? failedSale;
     if (!(error instanceof VippsApiError)) {
       this.deps.logger.error('subscription sale step failed', { saleId: sale.id, status: sale.status, error: String(error) });
       const failures = this.driver.failed(sale.id);

@@ -4,12 +4,15 @@
  *   GET  /phone                              index of phones that have requests, a box to open any number
  *   GET  /phone?number=<digits>              → 302 to that phone's page
  *   GET  /phone/{msisdn}                     the phone's pending requests with Approve/Reject (polls every 1 s)
- *   GET  /phone/{msisdn}/requests            JSON {version, html, serverNow, pending: [agreementId…]}
+ *   GET  /phone/{msisdn}/requests            JSON {version, html, serverNow, pending: [agreementId…], pendingPayments: [reference…]}
  *   GET  /phone/agreements/{agreementId}     the page `vippsConfirmationUrl` points to (the QR target)
  *   GET  /phone/agreements/{agreementId}/view  JSON {version, html, serverNow, status}
  *   POST /phone/agreements/{agreementId}/approve  {phoneNumber?, maxAmount?} → JSON agreement summary
  *   POST /phone/agreements/{agreementId}/reject   {phoneNumber?}             → JSON agreement summary
+ *   …/phone/scan, /phone/payments/…          ePayment payments (payment-routes.ts)
  *
+ * A phone's page lists its agreement requests and the ePayment payments pushed to it together,
+ * pending ones oldest first (answer in order), then the last answered ones newest first.
  * Approve/Reject call the same store functions as the control API and the force-accept endpoint,
  * so approving on the phone is exactly a customer approving in the app.
  */
@@ -23,12 +26,15 @@ import type { AgreementRecord } from '../recurring/model';
 import { MSISDN } from '../recurring/draft-validation';
 import { countryOfPhone, customerFor, defaultCustomerPhone, testCustomers } from '../userinfo/customers';
 import { formatMsisdn } from '../../../shared/phone';
-import { agreementFragment, phoneRequestsFragment, renderAgreementPage, renderPhoneIndex, renderPhonePage, type RequestView } from './phone-view';
+import { agreementCard, agreementFragment, inboxFragment, renderAgreementPage, renderPhoneIndex, renderPhonePage, type RequestView } from './phone-view';
+import type { PaymentStore } from '../epayment/payment-store';
+import { paymentCardHtml, paymentsOfPhone, registerPaymentPhoneRoutes } from './payment-routes';
 
 export interface PhoneDeps {
   clock: SandboxClock;
   store: RecurringStore;
   merchants: MerchantRegistry;
+  payments: PaymentStore;
 }
 
 const HANDLED_SHOWN = 10;
@@ -50,6 +56,7 @@ export function registerPhoneRoutes(router: Router, deps: PhoneDeps): void {
   });
 
   // Literal routes before `/phone/:msisdn`.
+  registerPaymentPhoneRoutes(router, deps);
   router.add('GET', '/phone/agreements/:agreementId', (req) => {
     const agreement = store.findAgreement(req.params['agreementId']!);
     if (!agreement) return html(404, renderNotFound(req.params['agreementId']!));
@@ -91,7 +98,8 @@ export function registerPhoneRoutes(router: Router, deps: PhoneDeps): void {
   router.add('GET', '/phone/:msisdn/requests', (req) => {
     const msisdn = req.params['msisdn']!;
     const pending = agreementsOfPhone(deps, msisdn).filter((a) => a.status === 'PENDING').map((a) => a.id);
-    return json(200, { ...phoneFragment(deps, msisdn), serverNow: clock.now(), pending });
+    const pendingPayments = paymentsOfPhone(deps.payments, msisdn).filter((p) => p.state === 'CREATED').map((p) => p.reference);
+    return json(200, { ...phoneFragment(deps, msisdn), serverNow: clock.now(), pending, pendingPayments });
   });
 }
 
@@ -119,12 +127,15 @@ function agreementsOfPhone(deps: PhoneDeps, msisdn: string): AgreementRecord[] {
 }
 
 function phoneFragment(deps: PhoneDeps, msisdn: string) {
-  const all = agreementsOfPhone(deps, msisdn);
-  const pending = all.filter((a) => a.status === 'PENDING').reverse(); // oldest first: answer in order
-  const handled = all.filter((a) => a.status !== 'PENDING').slice(0, HANDLED_SHOWN);
-  return phoneRequestsFragment(
-    pending.map((a) => toView(deps, a)),
-    handled.map((a) => toView(deps, a)),
+  const cards = [
+    ...agreementsOfPhone(deps, msisdn).map((a) => ({ createdAt: a.createdAt, pending: a.status === 'PENDING', html: () => agreementCard(toView(deps, a)) })),
+    ...paymentsOfPhone(deps.payments, msisdn).map((p) => ({ createdAt: p.createdAt, pending: p.state === 'CREATED', html: () => paymentCardHtml(deps, p) })),
+  ].sort((a, b) => b.createdAt - a.createdAt);
+  const pending = cards.filter((c) => c.pending).reverse(); // oldest first: answer in order
+  const handled = cards.filter((c) => !c.pending).slice(0, HANDLED_SHOWN);
+  return inboxFragment(
+    pending.map((c) => c.html()),
+    handled.map((c) => c.html()),
   );
 }
 
@@ -171,6 +182,13 @@ function indexPage(deps: PhoneDeps, error: string | null): string {
     for (const phone of new Set([agreement.draft.phoneNumber, agreement.customerPhone])) {
       if (!phone) continue;
       phones.set(phone, (phones.get(phone) ?? 0) + (agreement.status === 'PENDING' && agreement.draft.phoneNumber === phone ? 1 : 0));
+    }
+  }
+  for (const payment of deps.payments.list()) {
+    const pushedTo = payment.userFlow === 'PUSH_MESSAGE' ? payment.targetPhone : null;
+    for (const phone of new Set([pushedTo, payment.customerPhone])) {
+      if (!phone) continue;
+      phones.set(phone, (phones.get(phone) ?? 0) + (payment.state === 'CREATED' && pushedTo === phone ? 1 : 0));
     }
   }
   return renderPhoneIndex({

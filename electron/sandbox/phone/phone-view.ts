@@ -12,7 +12,8 @@
  *
  * Stable test ids: `request-<agreementId>` (pending request card), `approve-<agreementId>`,
  * `reject-<agreementId>` (its buttons), `handled-<agreementId>` (a request already answered or
- * expired), `phone-link-<msisdn>` (index entries).
+ * expired), `phone-link-<msisdn>` (index entries), `scan-qr-input` / `scan-qr` (the index's
+ * "Scan a QR code" box). ePayment payment cards have their own (payment-view.ts).
  */
 import { createHash } from 'node:crypto';
 import { escapeHtml as e } from '../http-kit';
@@ -69,9 +70,16 @@ form{display:flex;gap:8px}form button{flex:0 0 auto;padding:12px 16px;min-height
 ul.phones{list-style:none;padding:0}ul.phones li{margin:8px 0}
 ul.phones a{display:block;background:#fff;border-radius:10px;padding:12px;color:inherit;text-decoration:none}
 h3{margin:18px 0 6px;font-size:16px;color:#6b6259}
+.amount{font-size:28px;font-weight:700;margin:4px 0 6px}
+table.lines{width:100%;border-collapse:collapse;font-size:15px;margin:8px 0}
+table.lines td{padding:4px 0;border-bottom:1px solid #eee7e0;vertical-align:top}
+table.lines td.qty{color:#6b6259;white-space:nowrap;padding:4px 8px}
+table.lines td.sum{text-align:right;white-space:nowrap}
+table.lines tr.total td{font-weight:600;border-bottom:0}
+.status.AUTHORIZED{color:#1c7c3a}.status.ABORTED,.status.TERMINATED{color:#9b2c2c}
 `;
 
-function page(title: string, subtitle: string, body: string, script = ''): string {
+export function page(title: string, subtitle: string, body: string, script = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -120,11 +128,18 @@ function listText(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** The list on a phone's page: pending requests first, then the last answered ones. */
-export function phoneRequestsFragment(pending: RequestView[], handled: RequestView[]): Fragment {
-  const pendingHtml = pending.length > 0 ? pending.map(requestCard).join('\n') : '<p class="muted" data-testid="no-requests">No requests waiting. Keep this page open: new requests appear by themselves.</p>';
-  const handledHtml = handled.length > 0 ? `<h3>Earlier</h3>\n${handled.map(requestCard).join('\n')}` : '';
+/**
+ * The list on a phone's page: pending requests first, then the last answered ones. Takes finished
+ * cards, so agreements and ePayment payments (payment-view.ts) share one phone.
+ */
+export function inboxFragment(pending: string[], handled: string[]): Fragment {
+  const pendingHtml = pending.length > 0 ? pending.join('\n') : '<p class="muted" data-testid="no-requests">No requests waiting. Keep this page open: new requests appear by themselves.</p>';
+  const handledHtml = handled.length > 0 ? `<h3>Earlier</h3>\n${handled.join('\n')}` : '';
   return fragment(`${pendingHtml}\n${handledHtml}`);
+}
+
+export function agreementCard(view: RequestView): string {
+  return requestCard(view);
 }
 
 export function agreementFragment(view: RequestView): Fragment {
@@ -135,7 +150,7 @@ export function agreementFragment(view: RequestView): Fragment {
  * The client script. Polls `data-src` every second, swaps the list when its version changes, keeps
  * the countdowns on the sandbox clock, and posts Approve/Reject to the phone's action endpoints.
  */
-const SCRIPT = `
+export const SCRIPT = `
 (function () {
   var root = document.getElementById('requests');
   var version = root.getAttribute('data-version');
@@ -164,13 +179,14 @@ const SCRIPT = `
     if (!btn) return;
     var id = btn.getAttribute('data-agreement');
     var action = btn.getAttribute('data-action');
+    var url = btn.getAttribute('data-url') || ('/phone/agreements/' + encodeURIComponent(id) + '/' + action);
     var card = btn.closest('article');
     var buttons = card.querySelectorAll('button');
     for (var i = 0; i < buttons.length; i++) buttons[i].disabled = true;
     var input = document.getElementById('phone-number');
     var phone = input ? input.value.replace(/\\D/g, '') : root.getAttribute('data-phone');
     var body = phone ? { phoneNumber: phone } : {};
-    fetch('/phone/agreements/' + encodeURIComponent(id) + '/' + action, {
+    fetch(url, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body)
     }).then(function (r) {
       if (r.ok) return;
@@ -189,7 +205,7 @@ const SCRIPT = `
 })();
 `;
 
-function listContainer(src: string, initial: Fragment, serverNow: number, phone: string | null): string {
+export function listContainer(src: string, initial: Fragment, serverNow: number, phone: string | null): string {
   return `<section id="requests" data-src="${e(src)}" data-version="${initial.version}" data-server-now="${serverNow}"${phone ? ` data-phone="${e(phone)}"` : ''}>
 ${initial.html}
 </section>`;
@@ -222,6 +238,10 @@ export function renderPhoneIndex(input: { phones: { msisdn: string; label: strin
   const body = `<div class="card">
 <form method="get" action="/phone"><input name="number" inputmode="numeric" placeholder="MSISDN, e.g. 4791234567" aria-label="Phone number" data-testid="open-phone-input"><button type="submit" class="approve" data-testid="open-phone">Open</button></form>
 ${error}
+</div>
+<div class="card">
+<label for="scan-url">Scan a QR code — paste the address the till's QR code holds (or its image link)</label>
+<form method="get" action="/phone/scan"><input id="scan-url" name="url" inputmode="url" placeholder="http://127.0.0.1:…/phone/payments/…" data-testid="scan-qr-input"><button type="submit" class="approve" data-testid="scan-qr">Scan</button></form>
 </div>
 <h3>Phones with requests</h3>
 ${phones}

@@ -221,7 +221,7 @@ function isHttpsUrl(value: string): boolean {
   }
 }
 
-function isHttpsOrDeeplink(value: string): boolean {
+export function isHttpsOrDeeplink(value: string): boolean {
   try {
     const url = new URL(value);
     if (url.protocol === 'https:') return url.hostname !== '';

@@ -30,6 +30,8 @@ export interface RequestOptions {
   token?: string | null;
   /** Default: the training subscription key. `null` omits the header. */
   subscriptionKey?: string | null;
+  /** Merchant-Serial-Number; `epayment()` sends the training MSN by default, `null` omits it. */
+  msn?: string | null;
 }
 
 export interface Harness {
@@ -41,6 +43,10 @@ export interface Harness {
   raw(method: string, path: string, init?: { headers?: Record<string, string>; body?: string }): Promise<Reply>;
   /** Drafts an agreement (with overrides) and returns its id and the reply. */
   draft(overrides?: Record<string, unknown>): Promise<{ agreementId: string; chargeId: string | null; reply: Reply }>;
+  /** An ePayment call: like `vipps`, plus `Merchant-Serial-Number` (required by ePayment). */
+  epayment(method: string, path: string, options?: RequestOptions): Promise<Reply>;
+  /** Creates an ePayment payment (paymentBody + overrides), throws unless 201. */
+  createPayment(overrides?: Record<string, unknown>, options?: RequestOptions): Promise<{ reference: string; reply: Reply }>;
   close(): Promise<void>;
 }
 
@@ -59,6 +65,38 @@ export function draftBody(overrides: Record<string, unknown> = {}): Record<strin
     productName: 'Kaffeklubben',
     phoneNumber: '4791234567',
     skipLandingPage: true,
+    ...overrides,
+  };
+}
+
+let references = 0;
+
+/** A fresh payment reference per call, valid for ePayment (`^[a-zA-Z0-9-]{8,64}$`). */
+export function newReference(): string {
+  references += 1;
+  return `kassa-test-${String(references).padStart(4, '0')}-${randomUUID().slice(0, 8)}`;
+}
+
+/**
+ * A PUSH_MESSAGE payment as a Norwegian till sends it: customer present, a receipt whose lines add
+ * up (2 cinnamon buns at 15 % VAT + a newspaper at 0 %) = 118 kr.
+ */
+export function paymentBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    amount: { currency: 'NOK', value: 11800 },
+    paymentMethod: { type: 'WALLET' },
+    customer: { phoneNumber: '4791234567' },
+    reference: newReference(),
+    userFlow: 'PUSH_MESSAGE',
+    customerInteraction: 'CUSTOMER_PRESENT',
+    paymentDescription: 'Kassa Training Shop, kvittering 1042',
+    receipt: {
+      orderLines: [
+        { name: 'Kanelbolle', id: 'kanelbolle', totalAmount: 7800, totalAmountExcludingTax: 6783, totalTaxAmount: 1017, taxRate: 1500, unitInfo: { unitPrice: 3900, quantity: '2', quantityUnit: 'PCS' } },
+        { name: 'Aftenposten', id: 'aftenposten', totalAmount: 4000, totalAmountExcludingTax: 4000, totalTaxAmount: 0, taxRate: 0 },
+      ],
+      bottomLine: { currency: 'NOK', posId: 'kasse-1', receiptNumber: '1042' },
+    },
     ...overrides,
   };
 }
@@ -117,7 +155,19 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
     return { agreementId: reply.body.agreementId, chargeId: reply.body.chargeId, reply };
   };
 
-  return { sandbox, clock, token, vipps, control, raw, draft, close: () => sandbox.close() };
+  const epayment: Harness['epayment'] = (method, path, o = {}) => {
+    const msn = o.msn === undefined ? trainingCredentials.merchantSerialNumber : o.msn;
+    return vipps(method, path, { ...o, headers: { ...(msn === null ? {} : { 'Merchant-Serial-Number': msn }), ...(o.headers ?? {}) } });
+  };
+
+  const createPayment: Harness['createPayment'] = async (overrides = {}, options = {}) => {
+    const body = paymentBody(overrides);
+    const reply = await epayment('POST', '/epayment/v1/payments', { ...options, body });
+    if (reply.status !== 201) throw new Error(`create payment: ${reply.status} ${reply.text}`);
+    return { reference: body['reference'] as string, reply };
+  };
+
+  return { sandbox, clock, token, vipps, control, raw, draft, epayment, createPayment, close: () => sandbox.close() };
 }
 
 export function expectProblemShape(reply: Reply, status: number, identifier: string): void {
@@ -132,6 +182,29 @@ export function expectProblemShape(reply: Reply, status: number, identifier: str
   }
   if (b.status !== status) throw new Error(`problem.status ${b.status} != ${status}`);
   if (!Array.isArray(b.extraDetails)) throw new Error('problem.extraDetails must be an array');
+}
+
+/** Checks the ePayment Problem shape and returns its ErrorCode (null for a validation error). */
+export function expectEpaymentProblem(reply: Reply, status: number, code: number | null): void {
+  if (reply.status !== status) throw new Error(`expected ${status}, got ${reply.status}: ${reply.text}`);
+  const contentType = reply.headers.get('content-type') ?? '';
+  if (!contentType.startsWith('application/problem+json')) throw new Error(`expected problem+json, got ${contentType}`);
+  const b = reply.body;
+  if (b.type !== `https://httpstatuses.io/${status}`) throw new Error(`problem.type ${b.type}`);
+  if (b.status !== status) throw new Error(`problem.status ${b.status} != ${status}`);
+  for (const field of ['title', 'detail', 'traceId', 'instance']) {
+    if (typeof b[field] !== 'string' || b[field] === '') throw new Error(`problem.${field} missing: ${reply.text}`);
+  }
+  if (!/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/.test(b.traceId)) throw new Error(`traceId ${b.traceId}`);
+  if (b.instance.startsWith('/epayment/')) throw new Error(`instance should be under the API root: ${b.instance}`);
+  if (!Array.isArray(b.extraDetails)) throw new Error('problem.extraDetails must be an array');
+  const found = errorCode(reply);
+  if (found !== code) throw new Error(`expected ErrorCode ${code}, got ${found}: ${reply.text}`);
+}
+
+export function errorCode(reply: Reply): number | null {
+  const detail = (reply.body?.extraDetails ?? []).find((d: { name: string }) => d.name === 'ErrorCode');
+  return detail ? Number(detail.reason) : null;
 }
 
 export function fieldNames(reply: Reply): string[] {
