@@ -23,8 +23,14 @@ export const invokeNames = [
   'sale.refund',
   'sales.list',
   'display.get',
+  'sync.status',
+  'sync.now',
+  'sync.deadLetters',
+  'sync.retry',
+  'sync.discard',
+  'vipps.health',
 ] as const;
-export const eventNames = ['subscription.changed', 'cart.changed', 'sale.changed', 'display.changed'] as const;
+export const eventNames = ['subscription.changed', 'cart.changed', 'sale.changed', 'display.changed', 'sync.changed'] as const;
 
 export type InvokeName = (typeof invokeNames)[number];
 export type EventName = (typeof eventNames)[number];

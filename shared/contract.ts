@@ -4,6 +4,7 @@ import { planCatalogueSchema } from './catalogue';
 import { startSubscriptionRequestSchema, subscriptionSaleSchema } from './subscription';
 import { productCatalogueSchema } from './product';
 import { cartSchema, MAX_LINE_QUANTITY } from './cart';
+import { deadLetterSchema, discardRequestSchema, syncStatusSchema } from './sync';
 import { cashPaymentRequestSchema, customerDisplaySchema, refundRequestSchema, saleSchema, startPaymentRequestSchema } from './sale';
 import type { Result } from './result';
 import { eventNames, invokeNames, type EventName, type InvokeName } from './channels';
@@ -56,6 +57,17 @@ export const invokeContract = {
   /** Today's sales on this till, newest first. */
   'sales.list': { request: z.object({ limit: z.number().int().min(1).max(500).optional() }), response: z.array(saleSchema) },
   'display.get': { request: z.object({}), response: customerDisplaySchema },
+
+  'sync.status': { request: z.object({}), response: syncStatusSchema },
+  /** Deliver what is waiting now, and resume delivery paused by a refused API key. */
+  'sync.now': { request: z.object({}), response: syncStatusSchema },
+  'sync.deadLetters': { request: z.object({}), response: z.array(deadLetterSchema) },
+  /** Put a dead letter back in the queue (e.g. after the backend was fixed). */
+  'sync.retry': { request: z.object({ id: z.string().min(1) }), response: syncStatusSchema },
+  /** Give up on a dead letter, with the reason kept beside it. */
+  'sync.discard': { request: discardRequestSchema, response: syncStatusSchema },
+  /** Whether Vipps MobilePay answers right now: asked before the cashier starts a wallet payment. */
+  'vipps.health': { request: z.object({}), response: z.object({ reachable: z.boolean(), checkedAt: z.number().int() }) },
 } as const satisfies Record<InvokeName, ContractEntry>;
 
 export const eventContract = {
@@ -64,6 +76,7 @@ export const eventContract = {
   'sale.changed': saleSchema,
   /** Everything the customer-facing display shows; sent on every change. */
   'display.changed': customerDisplaySchema,
+  'sync.changed': syncStatusSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type InvokeRequest<N extends InvokeName> = z.input<(typeof invokeContract)[N]['request']>;

@@ -23,5 +23,12 @@ export function addMoney(a: Money, b: Money): Money {
   return money(a.amount + b.amount, a.currency);
 }
 
+/** "497.00" for 49700: a plain decimal string built from the integer, for logs and summaries. */
+export function minorUnitsToDecimal(amount: number): string {
+  const sign = amount < 0 ? '-' : '';
+  const magnitude = Math.abs(amount);
+  return `${sign}${Math.floor(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}`;
+}
+
 /** All three currencies have two decimals; kept as data so a formatter never guesses. */
 export const minorUnitDigits: Record<Currency, number> = { NOK: 2, DKK: 2, EUR: 2 };

@@ -10,6 +10,11 @@ import { CartService } from './sales/cart-service';
 import { CustomerDisplayState } from './sales/customer-display';
 import { PaymentSales } from './sales/payment-sales';
 import { EpaymentClient } from './vipps/epayment-client';
+import { VippsHealth } from './vipps/vipps-health';
+import { OutboxRepo } from './db/repos/outbox-repo';
+import { SyncWorker } from './outbox/sync-worker';
+import type { ReportSink } from './outbox/report-sink';
+import { randomUUID } from 'node:crypto';
 import { coreConfigSchema, type CoreConfig } from './core-config';
 import { openDatabase } from './db/open-database';
 import { CatalogueCacheRepo } from './db/repos/catalogue-cache-repo';
@@ -68,7 +73,16 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
   const catalogueCache = new CatalogueCacheRepo(db);
   const plans = new CatalogueService<Plan>('plans', billing, catalogueCache, (entries) => validatePlans(entries, config.shop.currency), now);
   const products = new CatalogueService<Product>('products', billing, catalogueCache, (entries) => validateProducts(entries, config.shop.currency), now);
+  const outbox = new OutboxRepo(db, now);
+  const sync = new SyncWorker({ repo: outbox, billing, clock, logger, publish: (status) => events.emit('sync.changed', status), random: deps.random });
+  const reports: ReportSink = {
+    transaction: (change) => db.transaction(change)(),
+    report: (kind, subjectId, orderingKey, payload) => outbox.enqueue({ id: randomUUID(), kind, subjectId, orderingKey, payload }),
+    flush: () => sync.kick(),
+  };
   const subscriptions = new SubscriptionSales({
+    reports,
+    tillId: config.tillId,
     repo: new SubscriptionSaleRepo(db, now),
     plans,
     recurring,
@@ -88,10 +102,13 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
   });
   display = new CustomerDisplayState(cart.get(), (state) => events.emit('display.changed', state));
   events.on('sale.changed', (sale) => display?.saleChanged(sale));
+  const epayment = new EpaymentClient(vipps);
+  const health = new VippsHealth(epayment, now);
   const payments = new PaymentSales({
+    reports,
     repo: new SaleRepo(db, now),
     cart,
-    epayment: new EpaymentClient(vipps),
+    epayment,
     events,
     clock,
     logger,
@@ -133,6 +150,12 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     'sale.refund': ({ saleId, amount }) => payments.refund(saleId, amount),
     'sales.list': async ({ limit }) => payments.today(limit),
     'display.get': async () => display!.current(),
+    'sync.status': async () => sync.status(),
+    'sync.now': () => sync.syncNow(),
+    'sync.deadLetters': async () => sync.deadLetters(),
+    'sync.retry': ({ id }) => sync.retry(id),
+    'sync.discard': async ({ id, reason }) => sync.discard(id, reason),
+    'vipps.health': () => health.check(),
   };
 
   let stopped = false;
@@ -143,12 +166,17 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     start() {
       subscriptions.resume();
       payments.resume();
+      sync.kick();
     },
-    idle: () => Promise.all([subscriptions.idle(), payments.idle()]).then(() => undefined),
+    idle: async () => {
+      await Promise.all([subscriptions.idle(), payments.idle()]);
+      await sync.idle();
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
       await Promise.all([subscriptions.stop(), payments.stop()]);
+      await sync.stop();
       if (!deps.http) await http.close();
       db.close();
     },

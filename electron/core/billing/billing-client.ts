@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TransportError, type HttpClient } from '../http/http-client';
+import { parseRetryAfter, TransportError, type HttpClient } from '../http/http-client';
 
 export const billingConfigSchema = z.object({
   baseUrl: z.url(),
@@ -18,6 +18,24 @@ export class BillingUnavailableError extends Error {
 }
 
 export type CatalogueKind = 'plans' | 'products';
+
+/** How a failed report should be treated by the outbox (architecture: retryable, rate-limited, permanent, auth). */
+export type DeliveryFailureKind = 'retryable' | 'rate-limited' | 'permanent' | 'auth';
+
+export class BillingDeliveryError extends Error {
+  constructor(
+    readonly kind: DeliveryFailureKind,
+    readonly status: number | null,
+    detail: string,
+    readonly retryAfterMs: number | null = null,
+  ) {
+    super(detail);
+    this.name = 'BillingDeliveryError';
+  }
+}
+
+const reportPaths = { sale: 'sales', agreement: 'agreements', refund: 'refunds' } as const;
+const problemSchema = z.looseObject({ title: z.string().optional(), detail: z.string().optional(), errors: z.array(z.looseObject({ field: z.string(), message: z.string() })).optional() });
 
 export type CatalogueFetch = { kind: 'unchanged' } | { kind: 'fresh'; etag: string | null; body: string; entries: unknown[] };
 
@@ -47,5 +65,34 @@ export class BillingClient {
     const parsed = z.object({ [kind]: z.array(z.unknown()) }).safeParse(res.body);
     if (!parsed.success) throw new BillingUnavailableError(`the ${kind} list is not in the expected format`);
     return { kind: 'fresh', etag: res.headers.etag ?? null, body: JSON.stringify(res.body), entries: parsed.data[kind] as unknown[] };
+  }
+
+  /**
+   * Sends one report (PUT, idempotent on the subject id). Resolves when the backend holds it
+   * (201, or 200 for a replay); otherwise throws a BillingDeliveryError saying what to do next.
+   */
+  async report(kind: keyof typeof reportPaths, subjectId: string, payload: unknown, idempotencyKey: string, now: number): Promise<void> {
+    let res;
+    try {
+      res = await this.http.send({
+        method: 'PUT',
+        url: `${this.config.baseUrl}/billing/v1/${reportPaths[kind]}/${encodeURIComponent(subjectId)}`,
+        headers: { Authorization: `Bearer ${this.config.apiKey}`, 'Idempotency-Key': idempotencyKey },
+        json: payload,
+      });
+    } catch (error) {
+      if (error instanceof TransportError) throw new BillingDeliveryError('retryable', null, error.message);
+      throw error;
+    }
+    if (res.status === 200 || res.status === 201) return;
+    const retryAfter = parseRetryAfter(res.headers['retry-after'], now);
+    const problem = problemSchema.safeParse(res.body);
+    const detail = problem.success
+      ? [problem.data.title, problem.data.detail, ...(problem.data.errors ?? []).map((e) => `${e.field}: ${e.message}`)].filter(Boolean).join(' — ')
+      : `HTTP ${res.status}`;
+    if (res.status === 401 || res.status === 403) throw new BillingDeliveryError('auth', res.status, detail);
+    if (res.status === 429) throw new BillingDeliveryError('rate-limited', res.status, detail, retryAfter);
+    if (res.status >= 500 || res.status === 408) throw new BillingDeliveryError('retryable', res.status, detail, retryAfter);
+    throw new BillingDeliveryError('permanent', res.status, detail);
   }
 }

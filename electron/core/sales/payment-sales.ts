@@ -23,6 +23,8 @@ import { buildPaymentRequest, paymentReference } from './build-payment-request';
 import type { CartService } from './cart-service';
 import { phoneProblemMessage } from './phone-messages';
 import { StepDriver } from './step-driver';
+import type { ReportSink } from '../outbox/report-sink';
+import { refundReport, saleReport } from '../outbox/reports';
 
 /** A customer has 10 minutes (5 to open, 5 to approve) before an ePayment expires. */
 export const PAYMENT_TIMEOUT_MS = 10 * 60_000;
@@ -42,6 +44,7 @@ export interface PaymentSalesDeps {
   tillId: string;
   shopName: string;
   merchantSerialNumber: string;
+  reports: ReportSink;
   random?: () => number;
 }
 
@@ -127,7 +130,20 @@ export class PaymentSales {
     if (tendered < cart.totals.total) {
       throw new KassaError('VALIDATION', 'The amount tendered is less than the total.', { tendered: 'Less than the total.' });
     }
-    const sale = this.deps.repo.insertWithReceiptNumber(this.deps.tillId, (receiptNumber) => ({
+    // The sale and its report to the billing backend are one transaction: neither exists without the other.
+    const sale = this.deps.reports.transaction(() => {
+      const recorded = this.insertCashSale(cart, tendered);
+      this.deps.reports.report('sale', recorded.id, recorded.id, saleReport(toPublicSale(recorded), this.deps.tillId, recorded.createdAt));
+      return recorded;
+    });
+    this.deps.reports.flush();
+    this.deps.cart.clearAfterSale();
+    this.emit(sale);
+    return toPublicSale(sale);
+  }
+
+  private insertCashSale(cart: ReturnType<CartService['get']>, tendered: number): StoredSale {
+    return this.deps.repo.insertWithReceiptNumber(this.deps.tillId, (receiptNumber) => ({
       id: randomUUID(),
       reference: paymentReference(receiptNumber),
       receiptNumber,
@@ -140,9 +156,6 @@ export class PaymentSales {
       keys: { create: randomUUID(), capture: randomUUID(), cancel: randomUUID() },
       cash: { tendered, change: tendered - cart.totals.total },
     }));
-    this.deps.cart.clearAfterSale();
-    this.emit(sale);
-    return toPublicSale(sale);
   }
 
   get(saleId: string): Sale {
@@ -283,7 +296,13 @@ export class PaymentSales {
 
   private finish(sale: StoredSale, status: Exclude<SaleStatus, 'requested' | 'waiting' | 'capturing'>): void {
     if (status === 'completed') this.deps.cart.clearAfterSale();
-    this.update(sale.id, { status, problem: null });
+    const finished = this.deps.reports.transaction(() => {
+      const updated = this.deps.repo.update(sale.id, { status, problem: null });
+      if (status === 'completed') this.deps.reports.report('sale', updated.id, updated.id, saleReport(toPublicSale(updated), this.deps.tillId, this.deps.clock.now()));
+      return updated;
+    });
+    this.deps.reports.flush();
+    this.emit(finished);
     this.sales.succeeded(sale.id);
     this.guard.forget(sale.reference);
   }
@@ -329,8 +348,15 @@ export class PaymentSales {
     try {
       const result = await this.deps.epayment.refund(sale.reference, { currency: sale.totals.currency, value: refund.amount }, refund.idempotencyKey);
       this.refunds.succeeded(refundId);
-      this.deps.repo.updateRefund(refundId, { status: 'refunded', problem: null });
-      this.record(sale, result);
+      const after = this.deps.reports.transaction(() => {
+        this.deps.repo.updateRefund(refundId, { status: 'refunded', problem: null });
+        const updated = this.deps.repo.update(sale.id, { amounts: aggregateAmounts(result.aggregate), pspReference: result.pspReference });
+        // Ordered behind the sale's own report: the backend must know the sale before its refund.
+        this.deps.reports.report('refund', refund.id, sale.id, refundReport(refund, toPublicSale(updated), this.deps.tillId, this.deps.clock.now()));
+        return updated;
+      });
+      this.deps.reports.flush();
+      this.emit(after);
     } catch (error) {
       if (!(error instanceof VippsApiError)) {
         this.deps.logger.error('refund step failed', { refundId, error: String(error) });

@@ -24,6 +24,8 @@ import type { VippsHttpClient } from '../vipps/vipps-http-client';
 import { buildDraftAgreement, type AgreementUrls } from './build-draft-agreement';
 import { StepDriver } from './step-driver';
 import { phoneProblemMessage } from './phone-messages';
+import type { ReportSink } from '../outbox/report-sink';
+import { agreementReport } from '../outbox/reports';
 
 /** Vipps lets a PENDING agreement wait 10 minutes for the customer before it expires. */
 export const AGREEMENT_PENDING_MS = 10 * 60_000;
@@ -40,6 +42,8 @@ export interface SubscriptionSalesDeps {
   logger: Logger;
   urls: AgreementUrls;
   merchantSerialNumber: string;
+  reports: ReportSink;
+  tillId: string;
   random?: () => number;
   newId?: () => string;
 }
@@ -273,7 +277,16 @@ export class SubscriptionSales {
   }
 
   private finish(sale: StoredSubscriptionSale, status: 'active' | 'rejected' | 'expired' | 'cancelled', patch: SubscriptionSalePatch = {}): void {
-    this.update(sale.id, { problem: null, ...patch, status });
+    // An agreement made in the shop is registered with the billing backend, in the same transaction.
+    const finished = this.deps.reports.transaction(() => {
+      const updated = this.deps.repo.update(sale.id, { problem: null, ...patch, status });
+      if (status === 'active') {
+        this.deps.reports.report('agreement', updated.agreementId!, updated.id, agreementReport(toSaleView(updated), this.deps.tillId, this.deps.clock.now()));
+      }
+      return updated;
+    });
+    this.deps.reports.flush();
+    this.emit(finished);
     this.driver.succeeded(sale.id);
     this.stopRefused.delete(sale.id);
     if (sale.agreementId) this.guard.forget(sale.agreementId);
