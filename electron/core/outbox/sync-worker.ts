@@ -164,6 +164,8 @@ export class SyncWorker {
         });
         return 'stop';
       case 'permanent':
+        // It answered, so it is reachable: only this report is wrong.
+        if (this.state === 'offline') this.setState('online', null);
         this.deps.logger.warn('report refused by the billing backend', { id: item.id, kind: item.kind, status: error.status });
         this.deps.repo.markDead(item.id, { code: 'VALIDATION', message: `The billing backend refused this report: ${error.message}` });
         return 'dead';
