@@ -23,11 +23,16 @@ export function addMoney(a: Money, b: Money): Money {
   return money(a.amount + b.amount, a.currency);
 }
 
-/** "497.00" for 49700: a plain decimal string built from the integer, for logs and summaries. */
-export function minorUnitsToDecimal(amount: number): string {
+/**
+ * "497.00" for 49700: the decimal string of an amount, built from the integer's digits so it never
+ * passes through a double. Intl formats such a string exactly; logs and summaries print it as is.
+ */
+export function minorUnitsToDecimal(amount: number, digits = 2): `${number}` {
+  if (!Number.isSafeInteger(amount)) throw new Error(`Not a whole number of minor units: ${amount}`);
   const sign = amount < 0 ? '-' : '';
-  const magnitude = Math.abs(amount);
-  return `${sign}${Math.floor(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}`;
+  const units = String(Math.abs(amount)).padStart(digits + 1, '0');
+  if (digits === 0) return `${sign}${units}` as `${number}`;
+  return `${sign}${units.slice(0, -digits)}.${units.slice(-digits)}` as `${number}`;
 }
 
 /** All three currencies have two decimals; kept as data so a formatter never guesses. */

@@ -101,8 +101,10 @@ export async function startWebHost(core: Core, options: { port: number; staticDi
       clearInterval(heartbeat);
       unsubscribers.forEach((off) => off());
       for (const client of sseClients) client.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() alone waits for every keep-alive connection a browser holds open; end them now.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -53,12 +53,39 @@
  *   DELETE /_control/billing/plans                 back to the demo catalogue
  *   PUT    /_control/billing/products              {products: <any JSON>} served as-is by GET /billing/v1/products
  *   DELETE /_control/billing/products              back to the demo range of goods
+ *   GET    /_control/billing/offline               {offline, retryAfterSeconds}
+ *   PUT    /_control/billing/offline               {offline: boolean, retryAfterSeconds?: 0..3600 = 30}
+ *                                                  offline: every /billing/ request answers 503 problem +
+ *                                                  Retry-After, before authentication; nothing is processed
+ *   GET    /_control/billing/keys                  {keys: [{key, rejected, source: "options" | "control"}]}
+ *   PUT    /_control/billing/keys/{key}            {rejected?: boolean = false} → {key, rejected, source}
+ *                                                  accepts another till's API key, or rejects one (401 on every
+ *                                                  /billing/ route, as for a revoked till) and restores it
+ *   What the tills reported, in the order first accepted. `deliveries`: how many times the id was
+ *   accepted (the 201 plus every 200 replay, also those a dropped connection swallowed);
+ *   `conflicts`: same id, other body (409); `deliveryLog`: [{receivedAt, status, idempotencyKey}];
+ *   `report`: the body as first accepted.
+ *   GET    /_control/billing/sales                 {sales: [{saleId, billingSaleId, recordedAt, deliveries, conflicts,
+ *                                                  deliveryLog, refundIds, refunded, left, report}]}
+ *   GET    /_control/billing/sales/{saleId}        one of them (404 {error} when not recorded)
+ *   GET    /_control/billing/agreements            {agreements: [{agreementId, subscriberId, accountId, subscriberCreated,
+ *                                                  registeredAt, deliveries, conflicts, deliveryLog, report}]}
+ *   GET    /_control/billing/agreements/{id}       one of them
+ *   GET    /_control/billing/refunds               {refunds: [{refundId, saleId, recordedAt, deliveries, conflicts, deliveryLog, report}]}
+ *   GET    /_control/billing/refunds/{refundId}    one of them
+ *   GET    /_control/billing/subscribers[?phone=]  {subscribers: [{subscriberId, accountId, phoneNumber, contact: {name, email,
+ *                                                  address}, createdAt, updatedAt, agreementIds, contactChanges}]}
+ *   GET    /_control/billing/subscribers/{id}      one of them
+ *   GET    /_control/billing/rejections            reports refused with 400/404/409/422, oldest first:
+ *                                                  {rejections: [{kind, id, status, receivedAt, detail, errors, idempotencyKey}]}
  *
  *   Recording and reset
  *   GET    /_control/exchanges[?pathPrefix=]       recorded API exchanges (when recording is on)
  *   POST   /_control/reset                         forget agreements, charges, payments, consents, idempotency
  *                                                  keys, rate windows, faults, clock offset, failures, settings,
- *                                                  merchant changes, exchanges; restore the demo plans and goods.
+ *                                                  merchant changes, exchanges, billing reports, subscribers and
+ *                                                  rejections, the billing offline switch and till keys (back to
+ *                                                  the start key only); restore the demo plans and goods.
  *                                                  Tokens stay valid.
  */
 import { isoSeconds, type SandboxClock } from './clock';
@@ -67,6 +94,8 @@ import type { FaultInjector, FaultInput } from './faults';
 import type { MerchantRegistry } from './merchants';
 import type { RecurringStore } from './recurring/recurring-store';
 import type { BillingCatalogue } from './billing/billing-routes';
+import { DEFAULT_RETRY_AFTER_SECONDS, type BillingAccess } from './billing/billing-access';
+import type { BillingLedger } from './billing/report-ledger';
 import type { AgreementRecord, FailureReason } from './recurring/model';
 import type { RecordedExchange } from './sandbox-api';
 import { presentAgreement, presentCharge, type PresentContext } from './recurring/presenters';
@@ -91,6 +120,7 @@ export interface ControlDeps {
   merchants: MerchantRegistry;
   faults: FaultInjector;
   catalogue: BillingCatalogue;
+  billing: { access: BillingAccess; ledger: BillingLedger };
   settings: ControlSettings;
   exchanges: RecordedExchange[];
   present: () => PresentContext;
@@ -323,6 +353,8 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     return json(200, { ok: true });
   });
 
+  registerBillingControlRoutes(router, deps.billing);
+
   router.add('GET', '/_control/exchanges', (req) => {
     const prefix = req.query['pathPrefix'];
     return json(200, { exchanges: prefix ? deps.exchanges.filter((x) => x.path.startsWith(prefix)) : deps.exchanges });
@@ -332,6 +364,56 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
     deps.reset();
     return json(200, { ok: true, ...clockState() });
   });
+}
+
+function registerBillingControlRoutes(router: Router, billing: ControlDeps['billing']): void {
+  const { access, ledger } = billing;
+  const offlineState = () => ({ offline: access.offline, retryAfterSeconds: access.retryAfterSeconds });
+  router.add('GET', '/_control/billing/offline', () => json(200, offlineState()));
+  router.add(
+    'PUT',
+    '/_control/billing/offline',
+    control((_req, body) => {
+      const { offline, retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS } = body;
+      if (typeof offline !== 'boolean') throw new ControlError(400, 'offline must be a boolean');
+      if (typeof retryAfterSeconds !== 'number' || !Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 0 || retryAfterSeconds > 3600) {
+        throw new ControlError(400, 'retryAfterSeconds must be a whole number from 0 to 3600');
+      }
+      access.setOffline(offline, retryAfterSeconds);
+      return json(200, offlineState());
+    }),
+  );
+
+  router.add('GET', '/_control/billing/keys', () => json(200, { keys: access.listKeys() }));
+  router.add(
+    'PUT',
+    '/_control/billing/keys/:key',
+    control((req, body) => {
+      const rejected = body['rejected'] ?? false;
+      if (typeof rejected !== 'boolean') throw new ControlError(400, 'rejected must be a boolean');
+      const key = req.params['key']!;
+      if (!/^\S+$/.test(key)) throw new ControlError(400, 'A till key is one token without spaces (it travels as "Bearer <key>")');
+      return json(200, access.setKey(key, rejected));
+    }),
+  );
+
+  const one = (name: string, found: unknown) => {
+    if (found === undefined) throw new ControlError(404, `No ${name} recorded under that id`);
+    return json(200, found);
+  };
+  router.add('GET', '/_control/billing/sales', () => json(200, { sales: ledger.ids('sale').map((id) => ledger.presentSale(id)) }));
+  router.add('GET', '/_control/billing/sales/:saleId', control((req) => one('sale', ledger.presentSale(req.params['saleId']!))));
+  router.add('GET', '/_control/billing/agreements', () => json(200, { agreements: ledger.ids('agreement').map((id) => ledger.presentAgreement(id)) }));
+  router.add('GET', '/_control/billing/agreements/:agreementId', control((req) => one('agreement', ledger.presentAgreement(req.params['agreementId']!))));
+  router.add('GET', '/_control/billing/refunds', () => json(200, { refunds: ledger.ids('refund').map((id) => ledger.presentRefund(id)) }));
+  router.add('GET', '/_control/billing/refunds/:refundId', control((req) => one('refund', ledger.presentRefund(req.params['refundId']!))));
+  router.add('GET', '/_control/billing/subscribers', (req) => {
+    const phone = req.query['phone'];
+    const ids = phone === undefined ? ledger.ids('subscriber') : [ledger.subscriberIdByPhone(phone)].filter((id) => id !== undefined);
+    return json(200, { subscribers: ids.map((id) => ledger.presentSubscriber(id)) });
+  });
+  router.add('GET', '/_control/billing/subscribers/:subscriberId', control((req) => one('subscriber', ledger.presentSubscriber(req.params['subscriberId']!))));
+  router.add('GET', '/_control/billing/rejections', () => json(200, { rejections: ledger.listRejections() }));
 }
 
 const CONTROL_ENDPOINTS = [
@@ -358,6 +440,19 @@ const CONTROL_ENDPOINTS = [
   'DELETE /_control/billing/plans',
   'PUT /_control/billing/products {products}',
   'DELETE /_control/billing/products',
+  'GET /_control/billing/offline',
+  'PUT /_control/billing/offline {offline, retryAfterSeconds?}',
+  'GET /_control/billing/keys',
+  'PUT /_control/billing/keys/{key} {rejected?}',
+  'GET /_control/billing/sales',
+  'GET /_control/billing/sales/{saleId}',
+  'GET /_control/billing/agreements',
+  'GET /_control/billing/agreements/{agreementId}',
+  'GET /_control/billing/refunds',
+  'GET /_control/billing/refunds/{refundId}',
+  'GET /_control/billing/subscribers[?phone=]',
+  'GET /_control/billing/subscribers/{subscriberId}',
+  'GET /_control/billing/rejections',
   'GET /_control/exchanges[?pathPrefix=]',
   'POST /_control/reset',
 ];

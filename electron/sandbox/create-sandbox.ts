@@ -3,7 +3,8 @@
  *   - Vipps MobilePay: POST /accesstoken/get, /recurring/v3/…, /epayment/v1/…,
  *     GET /vipps-userinfo-api/userinfo/{sub}, GET /qr-image/v1?token=… (QR payments' images)
  *   - the customer's phone: /phone…
- *   - the shop's billing backend: GET /billing/v1/plans, GET /billing/v1/products
+ *   - the shop's billing backend: GET /billing/v1/plans, /products; PUT /billing/v1/sales/{id},
+ *     /agreements/{id}, /refunds/{id} (billing/)
  *   - its own control API for tests and demos: /_control/…
  *
  * The request pipeline lives here because it is what makes faults precise:
@@ -28,6 +29,9 @@ import { registerPhoneRoutes } from './phone/phone-routes';
 import { registerControlRoutes, type ControlSettings } from './control-api';
 import { FaultInjector, type Fault } from './faults';
 import { BillingCatalogue, registerBillingRoutes } from './billing/billing-routes';
+import { BillingAccess } from './billing/billing-access';
+import { BillingLedger } from './billing/report-ledger';
+import { billingRateLimited, isBillingPath } from './billing/billing-problems';
 import { isRecordedPath, toExchange } from './exchange-recorder';
 import type { PresentContext } from './recurring/presenters';
 import { PaymentStore } from './epayment/payment-store';
@@ -47,6 +51,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const paymentKeys = new EpaymentIdempotencyStore();
   const faults = new FaultInjector();
   const catalogue = new BillingCatalogue(() => clock.now());
+  const billing = {
+    access: new BillingAccess(options.billingApiKey ?? trainingCredentials.billingApiKey),
+    ledger: new BillingLedger(() => clock.now()),
+  };
   const settings: ControlSettings = { rateLimits: true, asyncMutations: false, pendingStopAllowed: true };
   const recording = options.recordExchanges ?? true;
   const exchanges: RecordedExchange[] = [];
@@ -63,6 +71,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     clock.reset();
     merchants.reset();
     catalogue.reset();
+    billing.access.reset();
+    billing.ledger.reset();
     settings.rateLimits = true;
     settings.asyncMutations = false;
     settings.pendingStopAllowed = true;
@@ -77,8 +87,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   registerQrImageRoute(router, { payments, present });
   router.add('GET', '/vipps-userinfo-api/userinfo/:sub', createUserinfoHandler({ clock, tokens, store }));
   registerPhoneRoutes(router, { clock, store, merchants, payments });
-  registerBillingRoutes(router, { catalogue, apiKey: () => options.billingApiKey ?? trainingCredentials.billingApiKey });
-  registerControlRoutes(router, { clock, store, payments, merchants, faults, catalogue, settings, exchanges, present, reset });
+  registerBillingRoutes(router, { catalogue, ...billing });
+  registerControlRoutes(router, { clock, store, payments, merchants, faults, catalogue, billing, settings, exchanges, present, reset });
   router.add('GET', '/', () => json(200, { sandbox: 'Kassa Vipps MobilePay sandbox', api: baseUrl, phone: `${baseUrl}/phone`, control: `${baseUrl}/_control` }));
 
   // Pending latency waits, so close() can release them instead of leaving handlers hanging.
@@ -115,9 +125,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       });
     }
     if (fault?.kind === 'rate-limit') {
-      const response = azureError(429, `Rate limit is exceeded. Try again in ${fault.retryAfterSeconds} seconds.`, {
-        'retry-after': String(fault.retryAfterSeconds),
-      });
+      // The billing API documents 429 as problem+json; the Vipps gateway answers in its own shape.
+      const response = isBillingPath(path)
+        ? billingRateLimited(fault.retryAfterSeconds!, path)
+        : azureError(429, `Rate limit is exceeded. Try again in ${fault.retryAfterSeconds} seconds.`, {
+            'retry-after': String(fault.retryAfterSeconds),
+          });
       record(req, response, fault);
       return send(res, response);
     }

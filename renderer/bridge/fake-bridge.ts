@@ -4,10 +4,13 @@ import type { PlanCatalogue } from '../../shared/catalogue';
 import { checkPhone } from '../../shared/phone';
 import { fail, ok, type Result } from '../../shared/result';
 import { isFinalSubscriptionStatus, type SubscriptionSale } from '../../shared/subscription';
+import { createFakeGoods } from './fake-goods';
 import type { HostBridge } from './host-bridge';
 
 /**
- * An in-memory core for design work (`/?fake`, `/?fake=cache` for the offline catalogue). A sale
+ * An in-memory core for design work (`/?fake`, `/?fake=cache` for the offline catalogues,
+ * `/?fake=empty` for a day without sales). Goods, payments and the customer display are in
+ * fake-goods.ts. A subscription sale
  * goes requested -> pending -> (capturing) -> active over a few seconds. The last two digits of the
  * number pick another ending, so every screen can be reached by hand:
  *   00 declined, 01 expired, 02 first payment failed, 03 failed, 04 push not allowed,
@@ -56,14 +59,18 @@ function catalogue(variant: string): PlanCatalogue {
 export function createFakeBridge(variant: string): HostBridge {
   const sales = new Map<string, SubscriptionSale>();
   const timers = new Map<string, ReturnType<typeof setTimeout>[]>();
-  const listeners = new Set<(sale: SubscriptionSale) => void>();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+
+  function emit<N extends EventName>(name: N, payload: EventPayload<N>) {
+    for (const listener of listeners.get(name) ?? []) listener(structuredClone(payload));
+  }
 
   function update(id: string, patch: Partial<SubscriptionSale>) {
     const sale = sales.get(id);
     if (!sale || isFinalSubscriptionStatus(sale.status)) return;
     const next = { ...sale, ...patch, updatedAt: Date.now() };
     sales.set(id, next);
-    for (const listener of listeners) listener(next);
+    emit('subscription.changed', next);
   }
 
   function later(id: string, ms: number, patch: () => Partial<SubscriptionSale>) {
@@ -133,7 +140,8 @@ export function createFakeBridge(variant: string): HostBridge {
     return ok(sales.get(saleId)!);
   }
 
-  const handlers: { [N in InvokeName]: (request: InvokeRequest<N>) => Result<InvokeResponse<N>> } = {
+  // Partial: a call added to the contract for another screen answers plainly until the fake learns it.
+  const handlers: { [N in InvokeName]?: (request: InvokeRequest<N>) => Result<InvokeResponse<N>> } = {
     'app.info': () => ok(appInfo),
     'catalogue.plans': () => ok(catalogue(variant)),
     'subscription.start': start,
@@ -143,19 +151,23 @@ export function createFakeBridge(variant: string): HostBridge {
     },
     'subscription.current': () => ok([...sales.values()].find((s) => !isFinalSubscriptionStatus(s.status)) ?? null),
     'subscription.cancel': ({ saleId }) => cancel(saleId),
+    ...createFakeGoods(emit, variant),
   };
 
   return {
     async invoke(name, request) {
       // A little latency so busy states are visible while designing.
       await new Promise((resolve) => setTimeout(resolve, 250));
-      return structuredClone(handlers[name](request));
+      const handler = handlers[name] as ((request: InvokeRequest<typeof name>) => Result<InvokeResponse<typeof name>>) | undefined;
+      if (!handler) return fail('INTERNAL', `The design-time fake does not simulate ${name}.`);
+      return structuredClone(handler(request));
     },
-    on<N extends EventName>(_name: N, listener: (payload: EventPayload<N>) => void) {
-      // The contract has one event, subscription.changed.
-      const wrapped = (sale: SubscriptionSale) => listener(structuredClone(sale) as EventPayload<N>);
-      listeners.add(wrapped);
-      return () => void listeners.delete(wrapped);
+    on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void) {
+      let set = listeners.get(name);
+      if (!set) listeners.set(name, (set = new Set()));
+      const wrapped = listener as (payload: unknown) => void;
+      set.add(wrapped);
+      return () => void set.delete(wrapped);
     },
     onConnectionChange: () => () => {},
   };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Currency } from '../../shared/money';
 import type { Interval } from '../../shared/catalogue';
 import { formatMoney } from './money';
+import { parseMoneyInput, separatorsOf, toMoneyInput, type MoneyParse, type NumberSeparators } from './parse-money';
 
 /**
  * The shop's locale (from app.info) drives money and plain numbers whatever the UI language, so a
@@ -28,10 +29,20 @@ export interface Formatters {
   /** UI language + shop region, for anything with words in it. */
   textLocale: string;
   money(amount: number, currency: Currency): string;
+  /** The shop locale's decimal mark and thousands separator, for money the cashier types. */
+  separators: NumberSeparators;
+  /** What the cashier typed ("250,50") as exact minor units. */
+  parseMoney(text: string, currency: Currency): MoneyParse;
+  /** Minor units as the cashier would type them ("250,50"), to fill an input. */
+  moneyInput(amount: number, currency: Currency): string;
+  /** A plain count, e.g. a quantity. */
+  number(value: number): string;
   /** "31. des." this year, "31. des. 2027" otherwise. */
   day(when: string | number): string;
   /** Day and time, e.g. for when the plan list was fetched. */
   dateTime(when: string | number): string;
+  /** The time of day only, e.g. a sale in today's list. */
+  time(when: string | number): string;
   /** "6 months", "1 year": a length of time as words. */
   duration(count: number, unit: Interval['unit']): string;
   /** Minutes and seconds left, "09:05"; never negative. */
@@ -45,16 +56,23 @@ export function useFormat(): Formatters {
   return useMemo(() => {
     const textLocale = withRegionOf(locale, language);
     const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
+    const plain = new Intl.NumberFormat(locale);
+    const separators = separatorsOf(locale);
     return {
       locale,
       textLocale,
       money: (amount, currency) => formatMoney(amount, currency, locale),
+      separators,
+      parseMoney: (text, currency) => parseMoneyInput(text, currency, separators),
+      moneyInput: (amount, currency) => toMoneyInput(amount, currency, separators),
+      number: (value) => plain.format(value),
       day(when) {
         const date = new Date(when);
         const sameYear = date.getFullYear() === new Date().getFullYear();
         return new Intl.DateTimeFormat(textLocale, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(date);
       },
       dateTime: (when) => new Intl.DateTimeFormat(textLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(when)),
+      time: (when) => new Intl.DateTimeFormat(textLocale, { timeStyle: 'short' }).format(new Date(when)),
       duration: (count, unit) =>
         new Intl.NumberFormat(textLocale, { style: 'unit', unit: unitNames[unit], unitDisplay: 'long' }).format(count),
       countdown(ms) {

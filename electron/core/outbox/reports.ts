@@ -7,7 +7,7 @@ import type { SubscriptionSale } from '../../../shared/subscription';
  * them. Built from the rows they report, stored in the outbox, and parsed again with these schemas
  * when read back, so a damaged outbox row becomes a dead letter with a reason, never a bad request.
  */
-const money = z.number().int();
+const money = z.number().int().safe();
 const iso = z.iso.datetime();
 
 export const saleReportSchema = z.object({

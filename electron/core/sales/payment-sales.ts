@@ -8,7 +8,7 @@ import {
   type SaleStatus,
   type StartPaymentRequest,
 } from '../../../shared/sale';
-import type { Currency } from '../../../shared/money';
+import { minorUnitsToDecimal, type Currency } from '../../../shared/money';
 import type { SalePatch, SaleRepo, StoredSale } from '../db/repos/sale-repo';
 import { toPublicSale } from '../db/repos/sale-repo';
 import type { CoreEvents } from '../events';
@@ -191,7 +191,8 @@ export class PaymentSales {
     const pending = sale.refunds.filter((r) => r.status === 'pending').reduce((sum, r) => sum + r.amount, 0);
     const refundable = sale.amounts.captured - sale.amounts.refunded - pending;
     if (amount > refundable) {
-      throw new KassaError('PAYMENT_REFUSED', `At most ${refundable} can be refunded on this sale.`, { amount: `At most ${refundable}.` });
+      const most = `${minorUnitsToDecimal(refundable)} ${sale.totals.currency}`;
+      throw new KassaError('PAYMENT_REFUSED', `At most ${most} can be refunded on this sale.`, { amount: `At most ${most}.` });
     }
     // The refund and its key are on disk before Vipps hears of it.
     const refund = this.deps.repo.insertRefund({ id: randomUUID(), saleId, amount, idempotencyKey: randomUUID() });
@@ -336,7 +337,7 @@ export class PaymentSales {
   private problemFor(sale: StoredSale, error: VippsApiError): AppError {
     const problem = cashierErrorFor(error, { merchantSerialNumber: this.deps.merchantSerialNumber });
     if (sale.status === 'capturing' && error.retryable) {
-      return { code: problem.code, message: 'Capture pending: the customer has approved, and Kassa keeps trying to capture the payment. The goods may go.' };
+      return { code: problem.code, message: 'The customer has approved; Vipps MobilePay has not confirmed the capture yet and Kassa keeps trying. The goods may go.' };
     }
     return problem;
   }

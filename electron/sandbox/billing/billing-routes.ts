@@ -1,8 +1,10 @@
 /**
- * The shop's billing backend, as far as the till needs it for now, both with
- * `Authorization: Bearer <billingApiKey>`:
+ * The shop's billing backend (electron/core/billing/billing-api.yaml), every route with
+ * `Authorization: Bearer <till API key>` and behind the offline switch (billing-access.ts):
  *   GET /billing/v1/plans     → `{ plans: [...] }`     subscription plans (catalogue.ts)
  *   GET /billing/v1/products  → `{ products: [...] }`  goods sold over the counter (products.ts)
+ *   PUT /billing/v1/sales/{saleId}, /agreements/{agreementId}, /refunds/{refundId}
+ *                             → the till's reports (report-routes.ts, report-ledger.ts)
  *
  * Conditional GET: the response carries a strong ETag (hash of the body) and
  * `Cache-Control: no-cache`; `If-None-Match` with that tag (or `*`, or a list containing it, weak
@@ -13,9 +15,11 @@
  */
 import { createHash } from 'node:crypto';
 import { empty, type Router, type SandboxRequest, type SandboxResponse } from '../http-kit';
-import { plainProblem } from '../problems';
+import type { BillingAccess } from './billing-access';
 import { defaultCatalogue } from './catalogue';
 import { defaultProducts } from './products';
+import type { BillingLedger } from './report-ledger';
+import { registerReportRoutes } from './report-routes';
 
 export class BillingCatalogue {
   private plans: unknown = null;
@@ -57,25 +61,26 @@ export class BillingCatalogue {
   }
 }
 
-export function registerBillingRoutes(router: Router, deps: { catalogue: BillingCatalogue; apiKey: () => string }): void {
-  router.add('GET', '/billing/v1/plans', (req) => conditionalGet(req, deps.apiKey(), () => deps.catalogue.body()));
-  router.add('GET', '/billing/v1/products', (req) => conditionalGet(req, deps.apiKey(), () => deps.catalogue.productsBody()));
+export interface BillingDeps {
+  catalogue: BillingCatalogue;
+  access: BillingAccess;
+  ledger: BillingLedger;
 }
 
-function conditionalGet(req: SandboxRequest, apiKey: string, body: () => string): SandboxResponse {
-  const auth = req.headers['authorization'];
-  if (auth !== `Bearer ${apiKey}`) {
-    return withAuthenticate(plainProblem(401, auth ? 'The billing API key is not valid.' : 'Authorization: Bearer <billing API key> is required.'));
-  }
+export function registerBillingRoutes(router: Router, deps: BillingDeps): void {
+  router.add('GET', '/billing/v1/plans', (req) => conditionalGet(req, deps.access, () => deps.catalogue.body()));
+  router.add('GET', '/billing/v1/products', (req) => conditionalGet(req, deps.access, () => deps.catalogue.productsBody()));
+  registerReportRoutes(router, deps);
+}
+
+function conditionalGet(req: SandboxRequest, access: BillingAccess, body: () => string): SandboxResponse {
+  const gate = access.gate(req);
+  if ('refusal' in gate) return gate.refusal;
   const text = body();
   const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
   const headers = { etag, 'cache-control': 'no-cache' };
   if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) return empty(304, headers);
   return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: text };
-}
-
-function withAuthenticate(response: SandboxResponse): SandboxResponse {
-  return { ...response, headers: { ...response.headers, 'www-authenticate': 'Bearer realm="billing"' } };
 }
 
 /** RFC 9110 §13.1.2: weak comparison, `*` matches any current representation. */

@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../shared/catalogue';
-import { checkPhone, type PhoneCountry } from '../../../shared/phone';
+import type { PhoneCountry } from '../../../shared/phone';
 import type { ProfileScope, SubscriptionSale } from '../../../shared/subscription';
 import { Icon } from '../../ui/Icon';
+import { PhoneField } from '../phone/PhoneField';
+import { usePhoneInput } from '../phone/use-phone-input';
 import { PlanSummary } from '../plans/PlanSummary';
 import { FormError } from './FormError';
-import { PhoneField } from './PhoneField';
 import { ProfileScopeFields } from './ProfileScopeFields';
-import { usePhoneFeedback } from './use-phone-feedback';
 import { useStartSale } from './use-start-sale';
 
 interface Props {
@@ -21,18 +21,13 @@ export function SaleForm({ plan, defaultCountry, onStarted }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const blockedId = useId();
-  const [country, setCountry] = useState<PhoneCountry>(defaultCountry);
-  const [number, setNumber] = useState('');
   const [scopes, setScopes] = useState<ProfileScope[]>([]);
-  const [triedToSend, setTriedToSend] = useState(false);
   const { start, submitting, error, clearError } = useStartSale(onStarted);
+  const phoneFromCore = error?.fields?.phone ?? null;
+  const { country, number, check, feedback, setCountry, setNumber, setTriedToSend } = usePhoneInput(defaultCountry, phoneFromCore);
 
   const phoneRef = useRef<HTMLInputElement>(null);
   const sendRef = useRef<HTMLButtonElement>(null);
-
-  const check = checkPhone(country, number);
-  const phoneFromCore = error?.fields?.phone ?? null;
-  const feedback = usePhoneFeedback(country, check, triedToSend, phoneFromCore);
   const blockedBy = !plan ? t('form.needPlan') : check.state !== 'valid' ? t('form.needPhone') : null;
 
   // The locked fieldset dropped focus while sending; put it back where the cashier acts next.

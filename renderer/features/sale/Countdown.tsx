@@ -5,7 +5,7 @@ import { useNow } from './use-now';
 /** Warn in the last minute: the cashier may want to show the QR or ask the customer to check the app. */
 const WARN_BELOW_MS = 60_000;
 
-export function Countdown({ expiresAt }: { expiresAt: number | null }) {
+export function Countdown({ expiresAt, testId = 'countdown' }: { expiresAt: number | null; testId?: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const now = useNow(expiresAt !== null);
@@ -16,7 +16,7 @@ export function Countdown({ expiresAt }: { expiresAt: number | null }) {
     <div className={`countdown countdown--${state}`}>
       <span className="countdown-label">{t('sale.timeLeft')}</span>
       {/* role=timer is not announced every second; the status line carries the news. */}
-      <span className="countdown-value" role="timer" data-testid="countdown">
+      <span className="countdown-value" role="timer" data-testid={testId}>
         {left === null ? '––:––' : format.countdown(left)}
       </span>
       {state === 'waiting' && <span className="countdown-note">{t('sale.countdownNotStarted')}</span>}

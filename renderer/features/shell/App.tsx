@@ -1,11 +1,16 @@
 import { useState } from 'react';
 import type { AppInfo } from '../../../shared/app-info';
+import { isFinalSaleStatus, type Sale } from '../../../shared/sale';
 import type { SubscriptionSale } from '../../../shared/subscription';
 import { LocaleProvider } from '../../format/locale-context';
+import { GoodsScreen } from '../goods/GoodsScreen';
+import { useProducts } from '../goods/use-products';
 import { NewSaleScreen } from '../new-sale/NewSaleScreen';
+import { useCurrentPayment } from '../payment/use-current-payment';
 import { useCatalogue } from '../plans/use-catalogue';
 import { SaleScreen } from '../sale/SaleScreen';
-import { Header } from './Header';
+import { SalesScreen } from '../sales/SalesScreen';
+import { Header, type View } from './Header';
 import { StartupScreen } from './StartupScreen';
 import { useStartup } from './use-startup';
 
@@ -15,24 +20,43 @@ export function App() {
   if (startup.state === 'failed') return <StartupScreen error={startup.error} onRetry={retry} />;
   return (
     <LocaleProvider locale={startup.info.shop.locale}>
-      <Till info={startup.info} waitingSale={startup.waitingSale} />
+      <Till info={startup.info} waitingSale={startup.waitingSale} waitingPayment={startup.waitingPayment} />
     </LocaleProvider>
   );
 }
 
-/** The till once started: either a new sale being set up, or one sale being followed to its end. */
-function Till({ info, waitingSale }: { info: AppInfo; waitingSale: SubscriptionSale | null }) {
-  const [sale, setSale] = useState<SubscriptionSale | null>(waitingSale);
+interface TillProps {
+  info: AppInfo;
+  waitingSale: SubscriptionSale | null;
+  waitingPayment: Sale | null;
+}
+
+/**
+ * The till once started: selling goods, selling subscriptions, or looking at today's sales. Each
+ * keeps its sale here, above the views, so looking at today's sales while a customer approves
+ * loses nothing.
+ */
+function Till({ info, waitingSale, waitingPayment }: TillProps) {
+  // Goods is the default; a subscription still waiting after a restart is what needs attention first.
+  const [view, setView] = useState<View>(waitingSale && !waitingPayment ? 'subscriptions' : 'goods');
+  const [subscriptionSale, setSubscriptionSale] = useState<SubscriptionSale | null>(waitingSale);
   const catalogue = useCatalogue();
+  const products = useProducts();
+  const payment = useCurrentPayment(waitingPayment);
+  const paymentWaiting = payment.sale !== null && !isFinalSaleStatus(payment.sale.status);
+
   return (
     <>
-      <Header info={info} />
+      <Header info={info} view={view} onNavigate={setView} paymentWaiting={paymentWaiting} />
       <main className="app-main">
-        {sale ? (
-          <SaleScreen key={sale.id} initial={sale} onNewSale={() => setSale(null)} />
-        ) : (
-          <NewSaleScreen catalogue={catalogue} defaultCountry={info.shop.country} onStarted={setSale} />
-        )}
+        {view === 'goods' && <GoodsScreen info={info} products={products} payment={payment} />}
+        {view === 'subscriptions' &&
+          (subscriptionSale ? (
+            <SaleScreen key={subscriptionSale.id} initial={subscriptionSale} onNewSale={() => setSubscriptionSale(null)} />
+          ) : (
+            <NewSaleScreen catalogue={catalogue} defaultCountry={info.shop.country} onStarted={setSubscriptionSale} />
+          ))}
+        {view === 'sales' && <SalesScreen shopName={info.shop.name} />}
       </main>
     </>
   );

@@ -4,7 +4,18 @@ import { useConnected } from '../../bridge/bridge-context';
 import { Icon } from '../../ui/Icon';
 import { TrainingBanner } from './TrainingBanner';
 
-export function Header({ info }: { info: AppInfo }) {
+export const views = ['goods', 'subscriptions', 'sales'] as const;
+export type View = (typeof views)[number];
+
+interface Props {
+  info: AppInfo;
+  view: View;
+  onNavigate(view: View): void;
+  /** A goods payment is waiting for its customer: the nav says so wherever the cashier is. */
+  paymentWaiting: boolean;
+}
+
+export function Header({ info, view, onNavigate, paymentWaiting }: Props) {
   const { t } = useTranslation();
   const connected = useConnected();
   return (
@@ -14,6 +25,26 @@ export function Header({ info }: { info: AppInfo }) {
           <h1 className="shop-name">{info.shop.name}</h1>
           <span className="till-id">{t('header.till', { id: info.tillId })}</span>
         </div>
+        <nav className="main-nav" aria-label={t('nav.label')}>
+          {views.map((name) => (
+            <button
+              key={name}
+              type="button"
+              className="main-nav-item"
+              data-testid={`nav-${name}`}
+              aria-current={view === name ? 'page' : undefined}
+              onClick={() => onNavigate(name)}
+            >
+              {t(`nav.${name}`)}
+              {name === 'goods' && paymentWaiting && (
+                <span className="nav-waiting" data-testid="nav-payment-waiting">
+                  <span className="pulse" aria-hidden="true" />
+                  <span className="visually-hidden">{t('nav.paymentWaiting')}</span>
+                </span>
+              )}
+            </button>
+          ))}
+        </nav>
         {info.mode === 'test' && <span className="badge badge--test">{t('header.testMode')}</span>}
       </header>
       {info.mode === 'training' && <TrainingBanner phonePageUrl={info.phonePageUrl} />}

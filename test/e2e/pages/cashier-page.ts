@@ -18,6 +18,7 @@ export class CashierPage {
   }
 
   async sellTo(planId: string, number: string, options: { country?: 'NO' | 'DK' | 'FI'; scopes?: Array<'name' | 'email' | 'address'> } = {}) {
+    await this.page.getByTestId('nav-subscriptions').click();
     await this.plan(planId).click();
     if (options.country) await this.page.getByTestId('country-select').selectOption(options.country);
     await this.page.getByTestId('phone-input').fill(number);

@@ -146,7 +146,7 @@ describe('cancelling', () => {
     await h.advance(5_000);
     const pending = await h.value('sale.get', { saleId: sale.id });
     expect(pending.status).toBe('capturing');
-    expect(pending.problem?.message).toMatch(/Capture pending/);
+    expect(pending.problem?.message).toMatch(/not confirmed the capture yet/);
     const released = await h.value('sale.cancel', { saleId: sale.id });
     expect(released.status).toBe('released');
     expect(released.amounts).toMatchObject({ authorized: 49700, captured: 0, cancelled: 49700 });
@@ -181,7 +181,7 @@ describe('refunds', () => {
     expect(second.amounts.refunded).toBe(40000);
     expect(second.refunds.map((r) => r.status)).toEqual(['refunded', 'refunded']);
     const third = await h.invoke('sale.refund', { saleId: sale.id, amount: 10000 });
-    expect(third).toMatchObject({ ok: false, error: { code: 'PAYMENT_REFUSED', message: expect.stringContaining('9700') } });
+    expect(third).toMatchObject({ ok: false, error: { code: 'PAYMENT_REFUSED', message: expect.stringContaining('97.00 NOK') } });
     expect(paymentExchanges('POST', '/refund')).toHaveLength(2);
     expect(new Set(paymentExchanges('POST', '/refund').map((e) => e.requestHeaders['idempotency-key'])).size).toBe(2);
   });

@@ -238,7 +238,8 @@ function refSiblings(doc: Json): string[] {
 }
 
 export interface LoadedSpec {
-  name: VippsSpecName;
+  /** A Vipps spec's name (VippsSpecName), or the name given to loadSpecFile. */
+  name: string;
   /** The document after errata and translation, before dereferencing. */
   document: Json;
   /** The path of the first server URL: `/epayment` for ePayment, `/` for Recurring. */
@@ -253,6 +254,19 @@ export function loadVippsSpec(name: VippsSpecName, options: { errata?: readonly 
   const document = parse(readFileSync(`${SPEC_DIR}/${name}.yaml`, 'utf8'));
   const errata = (options.errata ?? ERRATA).filter((erratum) => erratum.spec === name);
   for (const erratum of errata) erratum.apply(document);
+  return prepareSpec(name, document, errata);
+}
+
+/**
+ * Any other OpenAPI 3.0 file (Kassa's own electron/core/billing/billing-api.yaml): the same
+ * translation (2) and adapter (3) as the Vipps files, and no errata. Hand the result to
+ * createVippsApi, or to createSpecValidator in validate-exchange.ts.
+ */
+export function loadSpecFile(file: string, name: string): LoadedSpec {
+  return prepareSpec(name, parse(readFileSync(file, 'utf8')), []);
+}
+
+function prepareSpec(name: string, document: Json, errata: Erratum[]): LoadedSpec {
   normaliseExclusiveBounds(document);
   aliasJsonResponses(document);
   const server = document.servers?.[0]?.url as string | undefined;

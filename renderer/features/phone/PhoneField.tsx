@@ -11,9 +11,12 @@ interface Props {
   onNumberChange(number: string): void;
   onEnter(event: KeyboardEvent<HTMLInputElement>): void;
   inputRef?: Ref<HTMLInputElement>;
+  /** Prefixes the test ids, so two forms on one page stay apart ("payment-" -> payment-phone-input). */
+  testIdPrefix?: string;
 }
 
-export function PhoneField({ country, number, feedback, onCountryChange, onNumberChange, onEnter, inputRef }: Props) {
+/** Country and mobile number, checked as typed: used by the subscription form and the push payment. */
+export function PhoneField({ country, number, feedback, onCountryChange, onNumberChange, onEnter, inputRef, testIdPrefix = '' }: Props) {
   const { t } = useTranslation();
   const countryId = useId();
   const phoneId = useId();
@@ -26,7 +29,7 @@ export function PhoneField({ country, number, feedback, onCountryChange, onNumbe
         <select
           id={countryId}
           className="select"
-          data-testid="country-select"
+          data-testid={`${testIdPrefix}country-select`}
           value={country}
           onChange={(event) => onCountryChange(event.target.value as PhoneCountry)}
         >
@@ -49,7 +52,7 @@ export function PhoneField({ country, number, feedback, onCountryChange, onNumbe
           spellCheck={false}
           maxLength={40}
           placeholder={phoneRules[country].example}
-          data-testid="phone-input"
+          data-testid={`${testIdPrefix}phone-input`}
           value={number}
           aria-invalid={feedback.kind === 'error'}
           aria-describedby={feedbackId}
@@ -60,7 +63,7 @@ export function PhoneField({ country, number, feedback, onCountryChange, onNumbe
         />
         {/* Polite live region: the text changes only when the state does, not on every digit. */}
         <div id={feedbackId} className={`field-feedback field-feedback--${feedback.kind}`} aria-live="polite">
-          <span data-testid={feedback.kind === 'error' ? 'phone-error' : 'phone-hint'}>{feedback.text}</span>
+          <span data-testid={`${testIdPrefix}${feedback.kind === 'error' ? 'phone-error' : 'phone-hint'}`}>{feedback.text}</span>
         </div>
       </div>
     </div>

@@ -1,0 +1,111 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Currency } from '../../../shared/money';
+import type { AppError } from '../../../shared/result';
+import { useFormat } from '../../format/locale-context';
+import { Icon } from '../../ui/Icon';
+import { MoneyField, type FieldFeedback } from '../../ui/MoneyField';
+import { useMoneyProblem } from '../../ui/use-money-problem';
+import { cashCeiling, cashSuggestions } from './cash-suggestions';
+
+interface Props {
+  total: number;
+  currency: Currency;
+  canPay: boolean;
+  paying: boolean;
+  coreError: AppError | null;
+  onPay(tendered: number): void;
+  onEdited(): void;
+  onBack(): void;
+}
+
+/** What the customer handed over, the change due as it is typed, and then the cash sale. */
+export function CashForm({ total, currency, canPay, paying, coreError, onPay, onEdited, onBack }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const describeProblem = useMoneyProblem();
+  const headingId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [text, setText] = useState('');
+  const [tried, setTried] = useState(false);
+
+  useEffect(() => {
+    inputRef.current?.focus();
+  }, []);
+
+  const money = (amount: number) => format.money(amount, currency);
+  const parsed = format.parseMoney(text, currency);
+  const tendered = parsed.state === 'valid' ? parsed.amount : null;
+  const tooMuch = tendered !== null && tendered > cashCeiling(total, currency);
+  const change = tendered !== null && tendered >= total && !tooMuch ? tendered - total : null;
+  const missing = tendered !== null && tendered < total ? total - tendered : null;
+
+  function feedback(): FieldFeedback | null {
+    const error = (message: string): FieldFeedback => ({ kind: 'error', text: message, testId: 'cash-error' });
+    if (coreError) return error(coreError.message);
+    if (parsed.state === 'invalid') return error(describeProblem(parsed.reason, currency));
+    if (tooMuch) return error(t('cash.tooMuch', { total: money(total) }));
+    if (tried && parsed.state === 'empty') return error(t('cash.needAmount'));
+    if (tried && missing !== null) return error(t('cash.tooLittle', { total: money(total), missing: money(missing) }));
+    if (missing !== null) return { kind: 'hint', text: t('cash.missing', { missing: money(missing) }) };
+    return { kind: 'hint', text: t('cash.hint', { example: format.moneyInput(total, currency) }) };
+  }
+
+  function edit(next: string) {
+    setText(next);
+    setTried(false);
+    onEdited();
+  }
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (tendered === null || tendered < total || tooMuch || !canPay) {
+      setTried(true);
+      inputRef.current?.focus();
+      return;
+    }
+    onPay(tendered);
+  }
+
+  return (
+    <form className="pay-form" onSubmit={submit} aria-labelledby={headingId} noValidate>
+      <div className="pay-form-head">
+        <button type="button" className="button button--ghost" data-testid="pay-back" onClick={onBack} disabled={paying}>
+          <Icon name="back" />
+          {t('payment.back')}
+        </button>
+        <h3 className="pay-form-title" id={headingId}>{t('cash.heading')}</h3>
+      </div>
+      <fieldset className="pay-form-fields" disabled={paying}>
+        <MoneyField
+          inputRef={inputRef}
+          label={t('cash.tendered')}
+          unit={currency}
+          placeholder={format.moneyInput(total, currency)}
+          testId="cash-tendered"
+          value={text}
+          feedback={feedback()}
+          onChange={edit}
+        />
+        <div className="quick-amounts" role="group" aria-label={t('cash.quickLabel')}>
+          <button type="button" className="button button--secondary" data-testid="cash-exact" onClick={() => edit(format.moneyInput(total, currency))}>
+            {t('cash.exact', { amount: money(total) })}
+          </button>
+          {cashSuggestions(total, currency).map((amount) => (
+            <button key={amount} type="button" className="button button--secondary" data-testid={`cash-quick-${amount}`} onClick={() => edit(format.moneyInput(amount, currency))}>
+              {money(amount)}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <p className={`cash-change${change !== null ? ' cash-change--due' : ''}`} aria-live="polite">
+        <span>{t('cash.change')}</span>
+        <strong data-testid="cash-change">{change !== null ? money(change) : '–'}</strong>
+      </p>
+      <button type="submit" className="button button--primary button--large" data-testid="cash-confirm" disabled={paying || !canPay}>
+        <Icon name="cash" />
+        {paying ? t('cash.recording') : t('cash.confirm')}
+      </button>
+    </form>
+  );
+}
