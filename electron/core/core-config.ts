@@ -26,5 +26,10 @@ export const coreConfigSchema = z.object({
   }),
   /** The sandbox's customer-phone page, set by training mode only. */
   phonePageUrl: z.string().nullable(),
+  /** `fast`: poll and retry in milliseconds (chaos runs on the sandbox). Training mode only. */
+  schedule: z.enum(['guideline', 'fast']).default('guideline'),
+}).refine((config) => config.schedule === 'guideline' || config.mode === 'training', {
+  message: 'The fast schedule is for training mode only: real Vipps MobilePay must be polled at the guideline pace.',
+  path: ['schedule'],
 });
-export type CoreConfig = z.infer<typeof coreConfigSchema>;
+export type CoreConfig = z.input<typeof coreConfigSchema>;

@@ -29,6 +29,7 @@ import { RecurringClient } from './vipps/recurring-client';
 import { createVippsHttpClient } from './vipps/vipps-http-client';
 import type { SystemInfo } from './vipps/vipps-config';
 import { KASSA_VERSION } from './version';
+import { fastPollPolicy, pollPolicy } from './status/poll-schedule';
 
 export interface CoreDeps {
   clock?: Clock;
@@ -73,8 +74,18 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
   const catalogueCache = new CatalogueCacheRepo(db);
   const plans = new CatalogueService<Plan>('plans', billing, catalogueCache, (entries) => validatePlans(entries, config.shop.currency), now);
   const products = new CatalogueService<Product>('products', billing, catalogueCache, (entries) => validateProducts(entries, config.shop.currency), now);
+  const fast = config.schedule === 'fast';
+  const policy = fast ? fastPollPolicy : pollPolicy;
   const outbox = new OutboxRepo(db, now);
-  const sync = new SyncWorker({ repo: outbox, billing, clock, logger, publish: (status) => events.emit('sync.changed', status), random: deps.random });
+  const sync = new SyncWorker({
+    repo: outbox,
+    billing,
+    clock,
+    logger,
+    publish: (status) => events.emit('sync.changed', status),
+    random: deps.random,
+    ...(fast ? { backoff: { baseMs: 50, maxMs: 1_000 } } : {}),
+  });
   const reports: ReportSink = {
     transaction: (change) => db.transaction(change)(),
     report: (kind, subjectId, orderingKey, payload) => outbox.enqueue({ id: randomUUID(), kind, subjectId, orderingKey, payload }),
@@ -82,6 +93,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
   };
   const subscriptions = new SubscriptionSales({
     reports,
+    policy,
     tillId: config.tillId,
     repo: new SubscriptionSaleRepo(db, now),
     plans,
@@ -106,6 +118,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
   const health = new VippsHealth(epayment, now);
   const payments = new PaymentSales({
     reports,
+    policy,
     repo: new SaleRepo(db, now),
     cart,
     epayment,

@@ -85,6 +85,7 @@ export function readSettings(options: { dataDir: string | null; configFile: stri
       },
       vipps: mode === 'training' ? {} : { ...vipps, baseUrl: vipps.baseUrl ?? vippsBaseUrls[mode] },
       billing: { baseUrl: env.KASSA_BILLING_URL ?? file.billing?.baseUrl, apiKey: env.KASSA_BILLING_API_KEY ?? file.billing?.apiKey },
+      schedule: env.KASSA_FAST_SCHEDULE === '1' ? 'fast' : 'guideline',
       agreementUrls: {
         merchantRedirectUrl: env.KASSA_MERCHANT_REDIRECT_URL ?? file.merchantRedirectUrl ?? 'https://kassa.example/subscription/thanks',
         merchantAgreementUrl: env.KASSA_MERCHANT_AGREEMENT_URL ?? file.merchantAgreementUrl ?? 'https://kassa.example/my-subscriptions',

@@ -5,7 +5,7 @@ import { BillingDeliveryError, type BillingClient } from '../billing/billing-cli
 import type { OutboxItem, OutboxRepo } from '../db/repos/outbox-repo';
 import type { Clock, TimerHandle } from '../platform/clock';
 import type { Logger } from '../platform/logger';
-import { backoffDelay } from '../status/poll-schedule';
+import { backoffDelay, type BackoffPolicy } from '../status/poll-schedule';
 import { reportSchemas } from './reports';
 import { summariseReport } from './report-summary';
 
@@ -21,6 +21,7 @@ export interface SyncWorkerDeps {
   random?: () => number;
   /** Reports sent at the same time, each from a different sale (order within a sale is strict). */
   concurrency?: number;
+  backoff?: BackoffPolicy;
 }
 
 type Outcome = 'delivered' | 'dead' | 'stop';
@@ -149,7 +150,7 @@ export class SyncWorker {
     switch (error.kind) {
       case 'retryable':
       case 'rate-limited': {
-        const delay = Math.max(error.retryAfterMs ?? 0, backoffDelay(item.attempts + 1, deliveryBackoff, this.random));
+        const delay = Math.max(error.retryAfterMs ?? 0, backoffDelay(item.attempts + 1, this.deps.backoff ?? deliveryBackoff, this.random));
         this.deps.repo.reschedule(item.id, this.deps.clock.now() + delay, { code: 'BILLING_UNAVAILABLE', message: error.message });
         this.setState('offline', {
           code: 'BILLING_UNAVAILABLE',

@@ -14,7 +14,7 @@ import { toPublicSale } from '../db/repos/sale-repo';
 import type { CoreEvents } from '../events';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../platform/logger';
-import { backoffDelay, nextPollDelay, pollPolicy, type PollOutcome } from '../status/poll-schedule';
+import { backoffDelay, nextPollDelay, pollPolicy, type PollOutcome, type PollPolicy } from '../status/poll-schedule';
 import { RateGuard } from '../status/rate-guard';
 import type { EpaymentClient } from '../vipps/epayment-client';
 import { aggregateAmounts, type GetPaymentResponse, type ModificationResponse } from '../vipps/epayment-schemas';
@@ -32,8 +32,6 @@ export const PAYMENT_TIMEOUT_MS = 10 * 60_000;
 /** The smallest amounts ePayment accepts (error 6010 below them). */
 const MINIMUM_AMOUNT: Record<Currency, number> = { NOK: 100, DKK: 1, EUR: 1 };
 
-const createBackoff = { baseMs: 1_000, maxMs: 30_000 };
-
 export interface PaymentSalesDeps {
   repo: SaleRepo;
   cart: CartService;
@@ -46,6 +44,8 @@ export interface PaymentSalesDeps {
   merchantSerialNumber: string;
   reports: ReportSink;
   random?: () => number;
+  /** The Vipps polling guideline unless a training run asks for a faster one. */
+  policy?: PollPolicy;
 }
 
 /**
@@ -60,11 +60,14 @@ export interface PaymentSalesDeps {
 export class PaymentSales {
   private readonly sales: StepDriver;
   private readonly refunds: StepDriver;
-  private readonly guard = new RateGuard(pollPolicy.maxRequestsPerMinute);
+  private readonly guard: RateGuard;
+  private readonly policy: PollPolicy;
   private readonly random: () => number;
 
   constructor(private readonly deps: PaymentSalesDeps) {
     this.random = deps.random ?? Math.random;
+    this.policy = deps.policy ?? pollPolicy;
+    this.guard = new RateGuard(this.policy.maxRequestsPerMinute);
     this.sales = new StepDriver(deps.clock, (id) => this.step(id));
     this.refunds = new StepDriver(deps.clock, (id) => this.refundStep(id));
     deps.cart.lockWhile(() => (this.current() ? 'A payment for this cart is waiting. Finish or cancel it first.' : null));
@@ -239,7 +242,7 @@ export class PaymentSales {
       problem: null,
     });
     if (waiting.cancelRequested) return this.cancelAtVipps(waiting);
-    this.sales.schedule(sale.id, nextPollDelay({ kind: 'created' }));
+    this.sales.schedule(sale.id, nextPollDelay({ kind: 'created' }, this.random, this.policy));
   }
 
   private async check(sale: StoredSale): Promise<void> {
@@ -252,7 +255,7 @@ export class PaymentSales {
     switch (payment.state) {
       case 'CREATED':
         if (current.cancelRequested) return this.cancelAtVipps(current);
-        return this.sales.schedule(sale.id, nextPollDelay({ kind: 'unchanged' }));
+        return this.sales.schedule(sale.id, nextPollDelay({ kind: 'unchanged' }, this.random, this.policy));
       case 'AUTHORIZED':
         return this.onAuthorized(current, payment);
       case 'ABORTED':
@@ -313,14 +316,14 @@ export class PaymentSales {
     const sale = this.deps.repo.get(failedSale.id) ?? failedSale;
     if (!(error instanceof VippsApiError)) {
       this.deps.logger.error('sale step failed', { saleId: sale.id, status: sale.status, error: String(error) });
-      return this.sales.schedule(sale.id, backoffDelay(this.sales.failed(sale.id), pollPolicy.errorBackoff, this.random));
+      return this.sales.schedule(sale.id, backoffDelay(this.sales.failed(sale.id), this.policy.errorBackoff, this.random));
     }
     const problem = this.problemFor(sale, error);
     if (error.retryable || error.errorCode === '6250') {
       const failures = this.sales.failed(sale.id);
       const outcome: PollOutcome =
         error.kind === 'rate-limited' ? { kind: 'rate-limited', retryAfterMs: error.retryAfterMs } : { kind: 'failed', consecutiveFailures: failures };
-      const delay = sale.status === 'requested' && outcome.kind === 'failed' ? backoffDelay(failures, createBackoff, this.random) : nextPollDelay(outcome, this.random);
+      const delay = sale.status === 'requested' && outcome.kind === 'failed' ? backoffDelay(failures, this.policy.createBackoff, this.random) : nextPollDelay(outcome, this.random, this.policy);
       if (sale.status !== 'waiting' || failures >= 3) this.update(sale.id, { problem });
       return this.sales.schedule(sale.id, delay);
     }
@@ -331,7 +334,7 @@ export class PaymentSales {
     // Vipps refused a capture or a cancel on a payment it knows. Nothing is given up: look again
     // slowly (an already-captured payment then completes), and show why meanwhile.
     this.update(sale.id, { problem });
-    this.sales.schedule(sale.id, sale.cancelRequested && error.errorCode === '6040' ? 0 : pollPolicy.errorBackoff.maxMs);
+    this.sales.schedule(sale.id, sale.cancelRequested && error.errorCode === '6040' ? 0 : this.policy.errorBackoff.maxMs);
   }
 
   private problemFor(sale: StoredSale, error: VippsApiError): AppError {
@@ -361,14 +364,14 @@ export class PaymentSales {
     } catch (error) {
       if (!(error instanceof VippsApiError)) {
         this.deps.logger.error('refund step failed', { refundId, error: String(error) });
-        return this.refunds.schedule(refundId, backoffDelay(this.refunds.failed(refundId), pollPolicy.errorBackoff, this.random));
+        return this.refunds.schedule(refundId, backoffDelay(this.refunds.failed(refundId), this.policy.errorBackoff, this.random));
       }
       const problem = cashierErrorFor(error, { merchantSerialNumber: this.deps.merchantSerialNumber });
       if (error.retryable) {
         const failures = this.refunds.failed(refundId);
         this.deps.repo.updateRefund(refundId, { status: 'pending', problem });
         this.emit(this.require(sale.id));
-        return this.refunds.schedule(refundId, backoffDelay(failures, pollPolicy.errorBackoff, this.random));
+        return this.refunds.schedule(refundId, backoffDelay(failures, this.policy.errorBackoff, this.random));
       }
       this.deps.repo.updateRefund(refundId, { status: 'failed', problem });
       this.emit(this.require(sale.id));

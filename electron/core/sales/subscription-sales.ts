@@ -14,7 +14,7 @@ import { toSaleView } from '../db/repos/subscription-sale-repo';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../platform/logger';
 import type { Clock } from '../platform/clock';
-import { backoffDelay, nextPollDelay, pollPolicy, type PollOutcome } from '../status/poll-schedule';
+import { backoffDelay, nextPollDelay, pollPolicy, type PollOutcome, type PollPolicy } from '../status/poll-schedule';
 import { RateGuard } from '../status/rate-guard';
 import type { RecurringClient } from '../vipps/recurring-client';
 import type { AgreementResponse } from '../vipps/recurring-schemas';
@@ -30,8 +30,6 @@ import { agreementReport } from '../outbox/reports';
 /** Vipps lets a PENDING agreement wait 10 minutes for the customer before it expires. */
 export const AGREEMENT_PENDING_MS = 10 * 60_000;
 
-const createBackoff = { baseMs: 1_000, maxMs: 30_000 };
-
 export interface SubscriptionSalesDeps {
   repo: SubscriptionSaleRepo;
   plans: CatalogueService<Plan>;
@@ -45,6 +43,8 @@ export interface SubscriptionSalesDeps {
   reports: ReportSink;
   tillId: string;
   random?: () => number;
+  /** The Vipps polling guideline unless a training run asks for a faster one. */
+  policy?: PollPolicy;
   newId?: () => string;
 }
 
@@ -60,12 +60,15 @@ export class SubscriptionSales {
   private readonly driver: StepDriver;
   /** Sales whose stop Vipps refused while pending; not asked again on every poll. */
   private readonly stopRefused = new Set<string>();
-  private readonly guard = new RateGuard(pollPolicy.maxRequestsPerMinute);
+  private readonly guard: RateGuard;
+  private readonly policy: PollPolicy;
   private readonly random: () => number;
   private readonly newId: () => string;
 
   constructor(private readonly deps: SubscriptionSalesDeps) {
     this.random = deps.random ?? Math.random;
+    this.policy = deps.policy ?? pollPolicy;
+    this.guard = new RateGuard(this.policy.maxRequestsPerMinute);
     this.newId = deps.newId ?? randomUUID;
     this.driver = new StepDriver(deps.clock, (id) => this.step(id));
   }
@@ -175,7 +178,7 @@ export class SubscriptionSales {
     });
     // A cashier who cancelled while Vipps was unreachable wants the agreement stopped at once.
     if (sale.cancelRequested) return this.stopAgreement(this.require(sale.id));
-    this.schedule(sale.id, nextPollDelay({ kind: 'created' }));
+    this.schedule(sale.id, nextPollDelay({ kind: 'created' }, this.random, this.policy));
   }
 
   private async checkAgreement(sale: StoredSubscriptionSale): Promise<void> {
@@ -190,7 +193,7 @@ export class SubscriptionSales {
     switch (agreement.status) {
       case 'PENDING':
         if (sale.cancelRequested && !this.stopRefused.has(sale.id)) return this.stopAgreement(sale);
-        return this.schedule(sale.id, nextPollDelay({ kind: 'unchanged' }));
+        return this.schedule(sale.id, nextPollDelay({ kind: 'unchanged' }, this.random, this.policy));
       case 'ACTIVE':
         return this.onApproved(sale, agreement);
       case 'STOPPED':
@@ -217,7 +220,7 @@ export class SubscriptionSales {
           message: 'Vipps MobilePay would not withdraw the request. It expires by itself if the customer does not approve it.',
         },
       });
-      return this.schedule(sale.id, nextPollDelay({ kind: 'unchanged' }));
+      return this.schedule(sale.id, nextPollDelay({ kind: 'unchanged' }, this.random, this.policy));
     }
     this.finish(sale, 'cancelled', { outcomeReason: 'cancelled-by-cashier' });
   }
@@ -298,14 +301,14 @@ export class SubscriptionSales {
     if (!(error instanceof VippsApiError)) {
       this.deps.logger.error('subscription sale step failed', { saleId: sale.id, status: sale.status, error: String(error) });
       const failures = this.driver.failed(sale.id);
-      return this.schedule(sale.id, backoffDelay(failures, pollPolicy.errorBackoff, this.random));
+      return this.schedule(sale.id, backoffDelay(failures, this.policy.errorBackoff, this.random));
     }
     const problem = cashierErrorFor(error, { merchantSerialNumber: this.deps.merchantSerialNumber });
     if (error.retryable) {
       const failures = this.driver.failed(sale.id);
       const outcome: PollOutcome =
         error.kind === 'rate-limited' ? { kind: 'rate-limited', retryAfterMs: error.retryAfterMs } : { kind: 'failed', consecutiveFailures: failures };
-      const delay = sale.status === 'requested' && outcome.kind === 'failed' ? backoffDelay(failures, createBackoff, this.random) : nextPollDelay(outcome, this.random);
+      const delay = sale.status === 'requested' && outcome.kind === 'failed' ? backoffDelay(failures, this.policy.createBackoff, this.random) : nextPollDelay(outcome, this.random, this.policy);
       // Only a sale nobody has heard back about yet needs the cashier to know; polls retry quietly.
       if (sale.status === 'requested' || failures >= 3) this.update(sale.id, { problem });
       return this.schedule(sale.id, delay);
@@ -317,7 +320,7 @@ export class SubscriptionSales {
     // A 4xx on a sale Vipps already knows (e.g. a 404 for the agreement) cannot be fixed by retrying soon,
     // but giving up would leave the customer's answer unknown: keep checking, slowly, and show why.
     this.update(sale.id, { problem });
-    this.schedule(sale.id, pollPolicy.errorBackoff.maxMs);
+    this.schedule(sale.id, this.policy.errorBackoff.maxMs);
   }
 
   private update(saleId: string, patch: SubscriptionSalePatch): StoredSubscriptionSale {

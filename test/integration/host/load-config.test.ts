@@ -63,6 +63,21 @@ describe('configuration', () => {
     expect(message).not.toContain('top-secret-value');
   });
 
+  it('allows the fast schedule in training mode only', () => {
+    const training = completeConfig(read({ KASSA_FAST_SCHEDULE: '1' }), { url: 'http://127.0.0.1:1', phonePageUrl: 'http://127.0.0.1:1/phone' });
+    expect(training.schedule).toBe('fast');
+    const env = {
+      KASSA_FAST_SCHEDULE: '1',
+      KASSA_VIPPS_CLIENT_ID: 'id',
+      KASSA_VIPPS_CLIENT_SECRET: 's',
+      KASSA_VIPPS_SUBSCRIPTION_KEY: 'k',
+      KASSA_VIPPS_MSN: '123456',
+      KASSA_BILLING_URL: 'https://billing.example',
+      KASSA_BILLING_API_KEY: 'b',
+    };
+    expect(() => completeConfig(read(env), null)).toThrow(/fast schedule is for training mode only/);
+  });
+
   it('explains a broken config file', () => {
     writeFileSync(join(dir.path, 'kassa.config.json'), '{"mode": "live"}');
     expect(() => read({})).toThrow(/kassa.config.json: mode/);
