@@ -3,12 +3,17 @@ import { measureApprovalLatency } from './approval-latency';
 import { report, type Metric } from './bench-kit';
 import { measurePollingRate } from './polling-rate';
 import { measureClientOverhead, measurePaymentLatency } from './payment-latency';
+import { measureCommit, measureDrain } from './outbox-bench';
 
 /** `npm run bench [-- --out FILE]`: measures against the sandbox, prints a table, writes JSON. */
 async function main(argv: string[]): Promise<void> {
   const outIndex = argv.indexOf('--out');
   const outFile = resolve(outIndex >= 0 && argv[outIndex + 1] ? argv[outIndex + 1]! : 'bench-results.json');
   const metrics: Metric[] = [];
+  console.log('Measuring commits of a sale with its outbox item (synchronous FULL and NORMAL)…');
+  metrics.push(...(await measureCommit()));
+  console.log('Measuring the drain of 10,000 queued sales to the billing sandbox…');
+  metrics.push(...(await measureDrain()));
   console.log('Measuring the polling rate per agreement (simulated 10 minutes)…');
   metrics.push(...(await measurePollingRate()));
   console.log('Measuring approval-to-screen latency (real time, ~30 s)…');

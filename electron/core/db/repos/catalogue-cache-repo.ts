@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { StatementCache } from '../statement-cache';
 
 export interface CachedCatalogue {
   etag: string | null;
@@ -8,18 +9,22 @@ export interface CachedCatalogue {
 
 /** The last catalogue the billing backend sent, so the till can sell while the backend is down. */
 export class CatalogueCacheRepo {
-  constructor(private readonly db: Database) {}
+  private readonly sql: StatementCache;
+
+  constructor(private readonly db: Database) {
+    this.sql = new StatementCache(db);
+  }
 
   get(kind: string): CachedCatalogue | null {
-    const row = this.db.prepare('SELECT etag, body, fetched_at FROM catalogue_cache WHERE kind = ?').get(kind) as
+    const row = this.sql.get('SELECT etag, body, fetched_at FROM catalogue_cache WHERE kind = ?').get(kind) as
       | { etag: string | null; body: string; fetched_at: number }
       | undefined;
     return row ? { etag: row.etag, body: row.body, fetchedAt: row.fetched_at } : null;
   }
 
   put(kind: string, entry: CachedCatalogue): void {
-    this.db
-      .prepare(
+    this.sql
+      .get(
         `INSERT INTO catalogue_cache (kind, etag, body, fetched_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (kind) DO UPDATE SET etag = excluded.etag, body = excluded.body, fetched_at = excluded.fetched_at`,
       )
@@ -27,6 +32,6 @@ export class CatalogueCacheRepo {
   }
 
   touch(kind: string, fetchedAt: number): void {
-    this.db.prepare('UPDATE catalogue_cache SET fetched_at = ? WHERE kind = ?').run(fetchedAt, kind);
+    this.sql.get('UPDATE catalogue_cache SET fetched_at = ? WHERE kind = ?').run(fetchedAt, kind);
   }
 }

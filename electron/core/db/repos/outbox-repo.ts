@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { StatementCache } from '../statement-cache';
 import { z } from 'zod';
 import { appErrorSchema, type AppError } from '../../../../shared/result';
 import { outboxKindSchema, type OutboxKind } from '../../../../shared/sync';
@@ -38,16 +39,20 @@ const row = z.object({
  * a dead item holds back the items behind it until it is retried or discarded.
  */
 export class OutboxRepo {
+  private readonly sql: StatementCache;
+
   constructor(
     private readonly db: Database,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.sql = new StatementCache(db);
+  }
 
   enqueue(item: { id: string; kind: OutboxKind; subjectId: string; orderingKey: string; payload: unknown }): void {
     if (!this.db.inTransaction) throw new Error('An outbox item must be written in the same transaction as the row it reports');
     const at = this.now();
-    this.db
-      .prepare(
+    this.sql
+      .get(
         `INSERT INTO outbox (id, kind, subject_id, ordering_key, payload_json, status, next_attempt_at, created_at)
          VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)`,
       )
@@ -56,8 +61,8 @@ export class OutboxRepo {
 
   /** Items that may be delivered now: due, and first in their ordering key's queue. */
   due(limit: number): OutboxItem[] {
-    return this.db
-      .prepare(
+    return this.sql
+      .get(
         `SELECT o.* FROM outbox o
          WHERE o.status = 'pending' AND o.next_attempt_at <= ?
            AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.ordering_key = o.ordering_key AND p.seq < o.seq AND p.status IN ('pending', 'dead'))
@@ -72,8 +77,8 @@ export class OutboxRepo {
    * not count: waking up for them would only find them blocked again.
    */
   nextAttemptAt(): number | null {
-    const found = this.db
-      .prepare(
+    const found = this.sql
+      .get(
         `SELECT min(o.next_attempt_at) AS at FROM outbox o
          WHERE o.status = 'pending'
            AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.ordering_key = o.ordering_key AND p.seq < o.seq AND p.status IN ('pending', 'dead'))`,
@@ -83,48 +88,48 @@ export class OutboxRepo {
   }
 
   get(id: string): OutboxItem | null {
-    const found = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id);
+    const found = this.sql.get('SELECT * FROM outbox WHERE id = ?').get(id);
     return found ? toItem(found) : null;
   }
 
   markDelivered(id: string): void {
-    this.db.prepare("UPDATE outbox SET status = 'delivered', delivered_at = ?, last_error_json = NULL WHERE id = ? AND status = 'pending'").run(this.now(), id);
+    this.sql.get("UPDATE outbox SET status = 'delivered', delivered_at = ?, last_error_json = NULL WHERE id = ? AND status = 'pending'").run(this.now(), id);
   }
 
   reschedule(id: string, nextAttemptAt: number, error: AppError): void {
-    this.db
-      .prepare("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error_json = ? WHERE id = ? AND status = 'pending'")
+    this.sql
+      .get("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error_json = ? WHERE id = ? AND status = 'pending'")
       .run(nextAttemptAt, JSON.stringify(error), id);
   }
 
   markDead(id: string, error: AppError): void {
-    this.db
-      .prepare("UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error_json = ? WHERE id = ? AND status = 'pending'")
+    this.sql
+      .get("UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error_json = ? WHERE id = ? AND status = 'pending'")
       .run(JSON.stringify(error), id);
   }
 
   /** A dead letter back in the queue, due now. */
   revive(id: string): boolean {
-    return this.db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status = 'dead'").run(this.now(), id).changes === 1;
+    return this.sql.get("UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE id = ? AND status = 'dead'").run(this.now(), id).changes === 1;
   }
 
   discard(id: string, reason: string): boolean {
-    return this.db.prepare("UPDATE outbox SET status = 'discarded', discarded_reason = ? WHERE id = ? AND status = 'dead'").run(reason, id).changes === 1;
+    return this.sql.get("UPDATE outbox SET status = 'discarded', discarded_reason = ? WHERE id = ? AND status = 'dead'").run(reason, id).changes === 1;
   }
 
   /** Everything pending becomes due now (the cashier pressed "Sync now"). */
   expedite(): void {
-    this.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?").run(this.now(), this.now());
+    this.sql.get("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?").run(this.now(), this.now());
   }
 
   deadLetters(): OutboxItem[] {
-    return this.db.prepare("SELECT * FROM outbox WHERE status = 'dead' ORDER BY seq").all().map(toItem);
+    return this.sql.get("SELECT * FROM outbox WHERE status = 'dead' ORDER BY seq").all().map(toItem);
   }
 
   stats(): { waiting: number; oldestWaitingSince: number | null; lastDeliveredAt: number | null; deadLetters: number } {
-    const waiting = this.db.prepare("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status = 'pending'").get() as { n: number; oldest: number | null };
-    const dead = this.db.prepare("SELECT count(*) AS n FROM outbox WHERE status = 'dead'").get() as { n: number };
-    const delivered = this.db.prepare("SELECT max(delivered_at) AS at FROM outbox WHERE status = 'delivered'").get() as { at: number | null };
+    const waiting = this.sql.get("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE status = 'pending'").get() as { n: number; oldest: number | null };
+    const dead = this.sql.get("SELECT count(*) AS n FROM outbox WHERE status = 'dead'").get() as { n: number };
+    const delivered = this.sql.get("SELECT max(delivered_at) AS at FROM outbox WHERE status = 'delivered'").get() as { at: number | null };
     return { waiting: waiting.n, oldestWaitingSince: waiting.oldest, lastDeliveredAt: delivered.at, deadLetters: dead.n };
   }
 }

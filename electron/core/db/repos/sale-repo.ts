@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { StatementCache } from '../statement-cache';
 import { z } from 'zod';
 import { cartLineSchema, cartTotalsSchema, type CartLine, type CartTotals } from '../../../../shared/cart';
 import type { PhoneCountry } from '../../../../shared/phone';
@@ -84,15 +85,20 @@ const OPEN = "('requested', 'waiting', 'capturing')";
 
 /** SQLite access for one-off sales and their refunds. */
 export class SaleRepo {
+  private readonly sql: StatementCache;
+
   constructor(
     private readonly db: Database,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.sql = new StatementCache(db);
+  }
 
   /** The next receipt number of this till, taken inside the caller's transaction. */
   nextReceiptNumber(tillId: string): string {
-    this.db.prepare('INSERT INTO receipt_counter (till_id, last) VALUES (?, 0) ON CONFLICT (till_id) DO NOTHING').run(tillId);
-    const { last } = this.db.prepare('UPDATE receipt_counter SET last = last + 1 WHERE till_id = ? RETURNING last').get(tillId) as { last: number };
+    const { last } = this.sql
+      .get('INSERT INTO receipt_counter (till_id, last) VALUES (?, 1) ON CONFLICT (till_id) DO UPDATE SET last = last + 1 RETURNING last')
+      .get(tillId) as { last: number };
     return `${tillId}-${String(last).padStart(6, '0')}`;
   }
 
@@ -100,8 +106,8 @@ export class SaleRepo {
   insertWithReceiptNumber(tillId: string, build: (receiptNumber: string) => NewSale): StoredSale {
     const insert = this.db.transaction(() => {
       const sale = build(this.nextReceiptNumber(tillId));
-      this.db
-        .prepare(
+      this.sql
+        .get(
           `INSERT INTO sales (id, reference, receipt_number, created_at, updated_at, tender, status, currency, total,
              lines_json, totals_json, phone_country, msisdn, create_key, capture_key, cancel_key,
              captured, cash_tendered, cash_change)
@@ -129,22 +135,22 @@ export class SaleRepo {
           tendered: sale.cash?.tendered ?? null,
           change: sale.cash?.change ?? null,
         });
-      return sale.id;
+      return sale;
     });
-    return this.get(insert())!;
+    return asStored(insert());
   }
 
   get(id: string): StoredSale | null {
-    const row = this.db.prepare('SELECT * FROM sales WHERE id = ?').get(id);
+    const row = this.sql.get('SELECT * FROM sales WHERE id = ?').get(id);
     return row ? this.toSale(row) : null;
   }
 
   listOpen(onCorrupt: (error: CorruptRowError) => void = () => undefined): StoredSale[] {
-    return this.parseAll(this.db.prepare(`SELECT * FROM sales WHERE status IN ${OPEN} ORDER BY created_at`).all(), onCorrupt);
+    return this.parseAll(this.sql.get(`SELECT * FROM sales WHERE status IN ${OPEN} ORDER BY created_at`).all(), onCorrupt);
   }
 
   listSince(since: number, limit: number, onCorrupt: (error: CorruptRowError) => void = () => undefined): StoredSale[] {
-    return this.parseAll(this.db.prepare('SELECT * FROM sales WHERE created_at >= ? ORDER BY created_at DESC LIMIT ?').all(since, limit), onCorrupt);
+    return this.parseAll(this.sql.get('SELECT * FROM sales WHERE created_at >= ? ORDER BY created_at DESC LIMIT ?').all(since, limit), onCorrupt);
   }
 
   update(id: string, patch: SalePatch): StoredSale {
@@ -163,15 +169,15 @@ export class SaleRepo {
     if (patch.cancelRequested !== undefined) columns.cancel_requested = patch.cancelRequested ? 1 : 0;
     if (patch.createAttempts !== undefined) columns.create_attempts = patch.createAttempts;
     const assignments = Object.keys(columns).map((column) => `${column} = @${column}`);
-    const result = this.db.prepare(`UPDATE sales SET ${assignments.join(', ')} WHERE id = @id`).run({ ...columns, id });
+    const result = this.sql.get(`UPDATE sales SET ${assignments.join(', ')} WHERE id = @id`).run({ ...columns, id });
     if (result.changes !== 1) throw new Error(`Sale ${id} does not exist`);
     return this.get(id)!;
   }
 
   insertRefund(refund: { id: string; saleId: string; amount: number; idempotencyKey: string }): StoredRefund {
     const at = this.now();
-    this.db
-      .prepare(
+    this.sql
+      .get(
         `INSERT INTO refunds (id, sale_id, amount, idempotency_key, created_at, updated_at, status)
          VALUES (?, ?, ?, ?, ?, ?, 'pending')`,
       )
@@ -180,22 +186,22 @@ export class SaleRepo {
   }
 
   getRefund(id: string): StoredRefund | null {
-    const row = this.db.prepare('SELECT * FROM refunds WHERE id = ?').get(id);
+    const row = this.sql.get('SELECT * FROM refunds WHERE id = ?').get(id);
     return row ? toRefund(row) : null;
   }
 
   updateRefund(id: string, patch: { status: StoredRefund['status']; problem: AppError | null }): void {
-    this.db
-      .prepare('UPDATE refunds SET status = ?, problem_json = ?, updated_at = ? WHERE id = ?')
+    this.sql
+      .get('UPDATE refunds SET status = ?, problem_json = ?, updated_at = ? WHERE id = ?')
       .run(patch.status, patch.problem ? JSON.stringify(patch.problem) : null, this.now(), id);
   }
 
   pendingRefunds(): StoredRefund[] {
-    return this.db.prepare("SELECT * FROM refunds WHERE status = 'pending' ORDER BY created_at").all().map(toRefund);
+    return this.sql.get("SELECT * FROM refunds WHERE status = 'pending' ORDER BY created_at").all().map(toRefund);
   }
 
   private refundsOf(saleId: string): StoredRefund[] {
-    return this.db.prepare('SELECT * FROM refunds WHERE sale_id = ? ORDER BY created_at').all(saleId).map(toRefund);
+    return this.sql.get('SELECT * FROM refunds WHERE sale_id = ? ORDER BY created_at').all(saleId).map(toRefund);
   }
 
   private parseAll(rows: unknown[], onCorrupt: (error: CorruptRowError) => void): StoredSale[] {
@@ -239,6 +245,22 @@ export class SaleRepo {
       createAttempts: row.create_attempts,
     };
   }
+}
+
+/** The row a new sale becomes, without reading it back: the hot path of every sale at the till. */
+function asStored(sale: NewSale): StoredSale {
+  return {
+    ...sale,
+    updatedAt: sale.createdAt,
+    qrUrl: null,
+    expiresAt: null,
+    pspReference: null,
+    amounts: { authorized: 0, captured: sale.cash ? sale.totals.total : 0, refunded: 0, cancelled: 0 },
+    refunds: [],
+    problem: null,
+    cancelRequested: false,
+    createAttempts: 0,
+  };
 }
 
 function toRefund(raw: unknown): StoredRefund {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { StatementCache } from '../statement-cache';
 import { z } from 'zod';
 import { planSchema, type Plan } from '../../../../shared/catalogue';
 import type { PhoneCountry } from '../../../../shared/phone';
@@ -82,14 +83,18 @@ const OPEN_STATUSES = "('requested', 'pending', 'capturing')";
 
 /** SQLite access for subscription sales. Every write is one statement, so each is atomic on its own. */
 export class SubscriptionSaleRepo {
+  private readonly sql: StatementCache;
+
   constructor(
     private readonly db: Database,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.sql = new StatementCache(db);
+  }
 
   insert(sale: NewSubscriptionSale): StoredSubscriptionSale {
-    this.db
-      .prepare(
+    this.sql
+      .get(
         `INSERT INTO subscription_sales
           (id, created_at, updated_at, plan_json, phone_country, msisdn, profile_scopes, status,
            create_key, stop_key, capture_key, initial_charge_status)
@@ -111,7 +116,7 @@ export class SubscriptionSaleRepo {
   }
 
   get(id: string): StoredSubscriptionSale | null {
-    const row = this.db.prepare('SELECT * FROM subscription_sales WHERE id = ?').get(id);
+    const row = this.sql.get('SELECT * FROM subscription_sales WHERE id = ?').get(id);
     return row ? toSale(row) : null;
   }
 
@@ -121,7 +126,7 @@ export class SubscriptionSaleRepo {
    */
   listOpen(onCorrupt: (error: CorruptRowError) => void = () => undefined): StoredSubscriptionSale[] {
     const sales: StoredSubscriptionSale[] = [];
-    for (const row of this.db.prepare(`SELECT * FROM subscription_sales WHERE status IN ${OPEN_STATUSES} ORDER BY created_at`).all()) {
+    for (const row of this.sql.get(`SELECT * FROM subscription_sales WHERE status IN ${OPEN_STATUSES} ORDER BY created_at`).all()) {
       try {
         sales.push(toSale(row));
       } catch (error) {
@@ -148,8 +153,8 @@ export class SubscriptionSaleRepo {
     if (patch.cancelRequested !== undefined) columns.cancel_requested = patch.cancelRequested ? 1 : 0;
     if (patch.createAttempts !== undefined) columns.create_attempts = patch.createAttempts;
     const assignments = Object.keys(columns).map((column) => `${column} = @${column}`);
-    const result = this.db
-      .prepare(`UPDATE subscription_sales SET ${assignments.join(', ')} WHERE id = @id`)
+    const result = this.sql
+      .get(`UPDATE subscription_sales SET ${assignments.join(', ')} WHERE id = @id`)
       .run({ ...columns, id });
     if (result.changes !== 1) throw new Error(`Subscription sale ${id} does not exist`);
     return this.get(id)!;
