@@ -67,7 +67,7 @@ export const invokeContract = {
   /** Give up on a dead letter, with the reason kept beside it. */
   'sync.discard': { request: discardRequestSchema, response: syncStatusSchema },
   /** Whether Vipps MobilePay answers right now: asked before the cashier starts a wallet payment. */
-  'vipps.health': { request: z.object({}), response: z.object({ reachable: z.boolean(), checkedAt: z.number().int() }) },
+  'vipps.health': { request: z.object({ fresh: z.boolean().optional() }), response: z.object({ reachable: z.boolean(), checkedAt: z.number().int() }) },
 } as const satisfies Record<InvokeName, ContractEntry>;
 
 export const eventContract = {

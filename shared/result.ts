@@ -16,6 +16,8 @@ export const errorCodes = [
   /** Vipps refused a refund or capture for a reason the cashier can act on (e.g. 6150). */
   'PAYMENT_REFUSED',
   'VIPPS_AUTH',
+  /** The billing backend refused this till's API key: delivery of reports is paused. */
+  'BILLING_AUTH',
   'RATE_LIMITED',
   'BILLING_UNAVAILABLE',
   'INTERNAL',

@@ -168,7 +168,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     'sync.deadLetters': async () => sync.deadLetters(),
     'sync.retry': ({ id }) => sync.retry(id),
     'sync.discard': async ({ id, reason }) => sync.discard(id, reason),
-    'vipps.health': () => health.check(),
+    'vipps.health': ({ fresh }) => health.check(fresh),
   };
 
   let stopped = false;

@@ -5,12 +5,14 @@ import { checkPhone } from '../../shared/phone';
 import { fail, ok, type Result } from '../../shared/result';
 import { isFinalSubscriptionStatus, type SubscriptionSale } from '../../shared/subscription';
 import { createFakeGoods } from './fake-goods';
+import { createFakeSync } from './fake-sync';
 import type { HostBridge } from './host-bridge';
 
 /**
  * An in-memory core for design work (`/?fake`, `/?fake=cache` for the offline catalogues,
  * `/?fake=empty` for a day without sales). Goods, payments and the customer display are in
- * fake-goods.ts. A subscription sale
+ * fake-goods.ts; the reports to the billing backend and Vipps MobilePay's health in fake-sync.ts
+ * (`/?fake=offline`, `paused`, `refused`, `vipps-down`). A subscription sale
  * goes requested -> pending -> (capturing) -> active over a few seconds. The last two digits of the
  * number pick another ending, so every screen can be reached by hand:
  *   00 declined, 01 expired, 02 first payment failed, 03 failed, 04 push not allowed,
@@ -64,6 +66,7 @@ export function createFakeBridge(variant: string): HostBridge {
   function emit<N extends EventName>(name: N, payload: EventPayload<N>) {
     for (const listener of listeners.get(name) ?? []) listener(structuredClone(payload));
   }
+  const sync = createFakeSync(emit, variant);
 
   function update(id: string, patch: Partial<SubscriptionSale>) {
     const sale = sales.get(id);
@@ -71,6 +74,7 @@ export function createFakeBridge(variant: string): HostBridge {
     const next = { ...sale, ...patch, updatedAt: Date.now() };
     sales.set(id, next);
     emit('subscription.changed', next);
+    if (next.status === 'active') sync.report('agreement', id);
   }
 
   function later(id: string, ms: number, patch: () => Partial<SubscriptionSale>) {
@@ -151,7 +155,8 @@ export function createFakeBridge(variant: string): HostBridge {
     },
     'subscription.current': () => ok([...sales.values()].find((s) => !isFinalSubscriptionStatus(s.status)) ?? null),
     'subscription.cancel': ({ saleId }) => cancel(saleId),
-    ...createFakeGoods(emit, variant),
+    ...createFakeGoods(emit, variant, sync.report),
+    ...sync.handlers,
   };
 
   return {

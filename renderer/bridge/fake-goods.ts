@@ -5,6 +5,7 @@ import type { Product, ProductCatalogue } from '../../shared/product';
 import { fail, ok, type AppError, type Result } from '../../shared/result';
 import { isFinalSaleStatus, type CustomerDisplay, type Sale, type SaleStatus, type Tender } from '../../shared/sale';
 import { vatIncluded } from '../../shared/vat';
+import type { ReportFake } from './fake-sync';
 
 /**
  * The goods half of the design-time core: products, the cart, ePayment push/QR, cash, refunds and
@@ -78,7 +79,7 @@ function cartOf(lines: CartLine[]): Cart {
 const noAmounts = { authorized: 0, captured: 0, refunded: 0, cancelled: 0 };
 const idle = (cart: Cart): CustomerDisplay => ({ phase: cart.lines.length > 0 ? 'cart' : 'idle', ...cart, qrUrl: null, expiresAt: null, change: null });
 
-export function createFakeGoods(emit: Emit, variant: string): GoodsHandlers {
+export function createFakeGoods(emit: Emit, variant: string, report: ReportFake = () => {}): GoodsHandlers {
   let lines: CartLine[] = [];
   const sales = new Map<string, Sale>();
   const timers = new Map<string, ReturnType<typeof setTimeout>[]>();
@@ -183,6 +184,7 @@ export function createFakeGoods(emit: Emit, variant: string): GoodsHandlers {
     if (sale.status === 'completed') {
       lines = [];
       emit('cart.changed', cart());
+      report('sale', sale.id);
     }
     outcome = { saleId: sale.id, until: Date.now() + OUTCOME_SHOWN_MS };
     setTimeout(displayChanged, OUTCOME_SHOWN_MS + 50);
@@ -291,6 +293,7 @@ export function createFakeGoods(emit: Emit, variant: string): GoodsHandlers {
         ),
         amounts: fails ? now.amounts : { ...now.amounts, refunded: now.amounts.refunded + amount },
       });
+      if (!fails) report('refund', saleId);
     }, REFUND_AFTER_MS);
     return ok(stored);
   }

@@ -47,6 +47,10 @@ export interface Formatters {
   duration(count: number, unit: Interval['unit']): string;
   /** Minutes and seconds left, "09:05"; never negative. */
   countdown(ms: number): string;
+  /** How long something has been going on, in its largest whole unit: "45 sec", "3 min", "2 hr", "3 days". */
+  elapsed(ms: number): string;
+  /** The time alone for today ("09:42"), day and time for anything older. */
+  moment(when: string | number): string;
 }
 
 export function useFormat(): Formatters {
@@ -58,6 +62,8 @@ export function useFormat(): Formatters {
     const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
     const plain = new Intl.NumberFormat(locale);
     const separators = separatorsOf(locale);
+    const dateTime = (when: string | number) => new Intl.DateTimeFormat(textLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(when));
+    const time = (when: string | number) => new Intl.DateTimeFormat(textLocale, { timeStyle: 'short' }).format(new Date(when));
     return {
       locale,
       textLocale,
@@ -71,14 +77,21 @@ export function useFormat(): Formatters {
         const sameYear = date.getFullYear() === new Date().getFullYear();
         return new Intl.DateTimeFormat(textLocale, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(date);
       },
-      dateTime: (when) => new Intl.DateTimeFormat(textLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(when)),
-      time: (when) => new Intl.DateTimeFormat(textLocale, { timeStyle: 'short' }).format(new Date(when)),
+      dateTime,
+      time,
       duration: (count, unit) =>
         new Intl.NumberFormat(textLocale, { style: 'unit', unit: unitNames[unit], unitDisplay: 'long' }).format(count),
       countdown(ms) {
         const seconds = Math.max(0, Math.ceil(ms / 1000));
         return `${twoDigits.format(Math.floor(seconds / 60))}:${twoDigits.format(seconds % 60)}`;
       },
+      elapsed(ms) {
+        const seconds = Math.max(0, Math.floor(ms / 1000));
+        const [value, unit] =
+          seconds < 60 ? [seconds, 'second'] : seconds < 3_600 ? [Math.floor(seconds / 60), 'minute'] : seconds < 172_800 ? [Math.floor(seconds / 3_600), 'hour'] : [Math.floor(seconds / 86_400), 'day'];
+        return new Intl.NumberFormat(textLocale, { style: 'unit', unit, unitDisplay: 'short' }).format(value);
+      },
+      moment: (when) => (new Date(when).toDateString() === new Date().toDateString() ? time(when) : dateTime(when)),
     } satisfies Formatters;
   }, [locale, language]);
 }

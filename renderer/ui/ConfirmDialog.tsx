@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
   title: string;
@@ -6,7 +6,11 @@ interface Props {
   confirmLabel: string;
   cancelLabel: string;
   busy?: boolean;
+  /** The confirm button waits for something the caller asks for (e.g. a typed reason). */
+  confirmDisabled?: boolean;
   confirmTestId?: string;
+  /** Fields or notes between the question and the answers. */
+  children?: ReactNode;
   onConfirm(): void;
   onCancel(): void;
 }
@@ -14,9 +18,9 @@ interface Props {
 /**
  * A modal question inside the app (window.confirm would block the renderer and look foreign).
  * Rendered only while open; the native <dialog> gives focus trapping, Escape and the backdrop.
- * The safe answer comes first, so it is the one that gets focus.
+ * The safe answer comes first, so it is the one that gets focus (a field in `children` gets it first).
  */
-export function ConfirmDialog({ title, body, confirmLabel, cancelLabel, busy = false, confirmTestId, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ title, body, confirmLabel, cancelLabel, busy = false, confirmDisabled = false, confirmTestId, children, onConfirm, onCancel }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -41,11 +45,12 @@ export function ConfirmDialog({ title, body, confirmLabel, cancelLabel, busy = f
     >
       <h2 id={titleId} className="dialog-title">{title}</h2>
       <p id={bodyId}>{body}</p>
+      {children}
       <div className="dialog-actions">
         <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
           {cancelLabel}
         </button>
-        <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy} data-testid={confirmTestId}>
+        <button type="button" className="button button--danger" onClick={onConfirm} disabled={busy || confirmDisabled} data-testid={confirmTestId}>
           {confirmLabel}
         </button>
       </div>

@@ -11,6 +11,7 @@ const kindOf: Record<ErrorCode, ErrorKind> = {
   SKIP_LANDING_PAGE_NOT_ALLOWED: 'setup',
   PUSH_NOT_ALLOWED: 'setup',
   VIPPS_AUTH: 'setup',
+  BILLING_AUTH: 'setup',
   VALIDATION: 'check',
   VIPPS_REJECTED: 'check',
   NOT_FOUND: 'check',

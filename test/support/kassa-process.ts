@@ -57,6 +57,10 @@ export class KassaProcess {
     this.child = null;
   }
 
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
   get log(): string {
     return this.output;
   }

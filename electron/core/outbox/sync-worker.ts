@@ -160,7 +160,7 @@ export class SyncWorker {
       }
       case 'auth':
         this.setState('paused', {
-          code: 'VIPPS_AUTH',
+          code: 'BILLING_AUTH',
           message: "The billing backend refused this till's API key. Sales are kept on this till; ask the manager to fix the key, then press Sync now.",
         });
         return 'stop';

@@ -18,8 +18,9 @@ export class VippsHealth {
     private readonly now: () => number,
   ) {}
 
-  async check(): Promise<{ reachable: boolean; checkedAt: number }> {
-    if (this.last && this.now() - this.last.checkedAt < FRESH_MS) return this.last;
+  /** `fresh` asks Vipps again even if the last answer is only seconds old (the cashier pressed Try again). */
+  async check(fresh = false): Promise<{ reachable: boolean; checkedAt: number }> {
+    if (!fresh && this.last && this.now() - this.last.checkedAt < FRESH_MS) return this.last;
     let reachable = true;
     try {
       await this.epayment.get(PROBE_REFERENCE);

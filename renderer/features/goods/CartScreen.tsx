@@ -30,6 +30,7 @@ export function CartScreen({ products, defaultCountry, onStarted, adoptWaiting }
   const barcodeRef = useRef<HTMLInputElement>(null);
   const { error: scanError, scan, typing } = useBarcodeScan(cart.addBarcode);
   const { load } = products;
+  const { check: checkVipps } = pay.health;
   useScannerFocus(barcodeRef, true);
 
   // Fetch on every visit, so prices changed during the last sale are not sold stale.
@@ -39,6 +40,10 @@ export function CartScreen({ products, defaultCountry, onStarted, adoptWaiting }
   useEffect(() => {
     barcodeRef.current?.focus();
   }, []);
+  // Asked once as the goods appear, so "not answering" is known before the customer is ready to pay.
+  useEffect(() => {
+    void checkVipps();
+  }, [checkVipps]);
 
   const { addProduct } = cart;
   const add = useCallback(

@@ -5,6 +5,7 @@ import { CashForm } from './CashForm';
 import { PaymentError } from './PaymentError';
 import { PushForm } from './PushForm';
 import type { PayFlow } from './use-pay-flow';
+import { VippsUnreachable } from './VippsUnreachable';
 
 interface Props {
   pay: PayFlow;
@@ -33,11 +34,17 @@ export function PayForm({ pay, cart, defaultCountry }: Props) {
           canPay={canPay}
           sending={pay.starting === 'push'}
           phoneError={phoneError}
+          checkingVipps={pay.health.checking}
+          vippsDown={pay.health.unreachable}
           onSend={(phone) => void pay.start({ method: 'push', phone })}
           onEdited={clearError}
           onBack={back}
-        />
-        {error && !phoneError && <PaymentError error={error} offering={pay.starting === 'qr'} onOfferQr={pay.startQr} />}
+        >
+          {pay.health.unreachable && (
+            <VippsUnreachable urgent checking={pay.health.checking} onRetry={pay.retryHealth} onCash={() => pay.open('cash')} />
+          )}
+        </PushForm>
+        {error && !phoneError && <PaymentError error={error} offering={pay.starting === 'qr' || pay.checkingQr} onOfferQr={() => void pay.startQr()} />}
       </>
     );
   }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhoneCountry, PhoneInput } from '../../../shared/phone';
 import { Icon } from '../../ui/Icon';
@@ -12,19 +12,26 @@ interface Props {
   sending: boolean;
   /** The core's message about the number (e.g. no Vipps MobilePay user), shown on the field. */
   phoneError: string | null;
+  /** Vipps MobilePay is being asked whether it answers: nothing is sent until it has said. */
+  checkingVipps: boolean;
+  /** Vipps MobilePay does not answer: nothing can be sent. */
+  vippsDown: boolean;
+  /** Shown under the heading, before the number (the "not answering" notice). */
+  children?: ReactNode;
   onSend(phone: PhoneInput): void;
   onEdited(): void;
   onBack(): void;
 }
 
 /** Vipps MobilePay to the customer's phone: the same number field as the subscription form. */
-export function PushForm({ defaultCountry, amount, canPay, sending, phoneError, onSend, onEdited, onBack }: Props) {
+export function PushForm({ defaultCountry, amount, canPay, sending, phoneError, checkingVipps, vippsDown, children, onSend, onEdited, onBack }: Props) {
   const { t } = useTranslation();
   const headingId = useId();
   const blockedId = useId();
   const phone = usePhoneInput(defaultCountry, phoneError);
   const phoneRef = useRef<HTMLInputElement>(null);
   const valid = phone.check.state === 'valid';
+  const vippsReady = !checkingVipps && !vippsDown;
 
   useEffect(() => {
     phoneRef.current?.focus();
@@ -40,6 +47,7 @@ export function PushForm({ defaultCountry, amount, canPay, sending, phoneError, 
       phone.setTriedToSend(true);
       return;
     }
+    if (!vippsReady) return;
     onSend({ country: phone.country, number: phone.number.trim() });
   }
 
@@ -57,6 +65,7 @@ export function PushForm({ defaultCountry, amount, canPay, sending, phoneError, 
         </button>
         <h3 className="pay-form-title" id={headingId}>{t('payment.push.heading')}</h3>
       </div>
+      {children}
       <fieldset className="pay-form-fields" disabled={sending}>
         <PhoneField
           inputRef={phoneRef}
@@ -85,11 +94,11 @@ export function PushForm({ defaultCountry, amount, canPay, sending, phoneError, 
         type="submit"
         className="button button--primary button--large"
         data-testid="send-payment"
-        disabled={!valid || !canPay || sending}
+        disabled={!valid || !canPay || sending || !vippsReady}
         aria-describedby={!valid ? blockedId : undefined}
       >
         <Icon name="phone" />
-        {sending ? t('payment.push.sending') : t('payment.push.send', { amount })}
+        {sending ? t('payment.push.sending') : checkingVipps ? t('payment.checkingVipps') : t('payment.push.send', { amount })}
       </button>
       {!valid && (
         <p className="muted send-blocked" id={blockedId}>

@@ -10,6 +10,8 @@ import { useCurrentPayment } from '../payment/use-current-payment';
 import { useCatalogue } from '../plans/use-catalogue';
 import { SaleScreen } from '../sale/SaleScreen';
 import { SalesScreen } from '../sales/SalesScreen';
+import { DeadLettersScreen } from '../sync/DeadLettersScreen';
+import { useSyncStatus } from '../sync/use-sync-status';
 import { Header, type View } from './Header';
 import { StartupScreen } from './StartupScreen';
 import { useStartup } from './use-startup';
@@ -32,9 +34,10 @@ interface TillProps {
 }
 
 /**
- * The till once started: selling goods, selling subscriptions, or looking at today's sales. Each
- * keeps its sale here, above the views, so looking at today's sales while a customer approves
- * loses nothing.
+ * The till once started: selling goods, selling subscriptions, looking at today's sales, or (for
+ * the manager) the reports the billing backend refused. Each keeps its sale here, above the views,
+ * so looking at today's sales while a customer approves loses nothing; the sync status lives here
+ * too, because the header shows it on every screen.
  */
 function Till({ info, waitingSale, waitingPayment }: TillProps) {
   // Goods is the default; a subscription still waiting after a restart is what needs attention first.
@@ -43,11 +46,12 @@ function Till({ info, waitingSale, waitingPayment }: TillProps) {
   const catalogue = useCatalogue();
   const products = useProducts();
   const payment = useCurrentPayment(waitingPayment);
+  const sync = useSyncStatus();
   const paymentWaiting = payment.sale !== null && !isFinalSaleStatus(payment.sale.status);
 
   return (
     <>
-      <Header info={info} view={view} onNavigate={setView} paymentWaiting={paymentWaiting} />
+      <Header info={info} view={view} onNavigate={setView} paymentWaiting={paymentWaiting} sync={sync} />
       <main className="app-main">
         {view === 'goods' && <GoodsScreen info={info} products={products} payment={payment} />}
         {view === 'subscriptions' &&
@@ -57,6 +61,7 @@ function Till({ info, waitingSale, waitingPayment }: TillProps) {
             <NewSaleScreen catalogue={catalogue} defaultCountry={info.shop.country} onStarted={setSubscriptionSale} />
           ))}
         {view === 'sales' && <SalesScreen shopName={info.shop.name} />}
+        {view === 'sync' && <DeadLettersScreen sync={sync} />}
       </main>
     </>
   );

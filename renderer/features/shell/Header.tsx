@@ -2,9 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/app-info';
 import { useConnected } from '../../bridge/bridge-context';
 import { Icon } from '../../ui/Icon';
+import { SyncBars } from '../sync/SyncBars';
+import { SyncIndicator } from '../sync/SyncIndicator';
+import type { SyncState } from '../sync/use-sync-status';
 import { TrainingBanner } from './TrainingBanner';
 
-export const views = ['goods', 'subscriptions', 'sales'] as const;
+export const views = ['goods', 'subscriptions', 'sales', 'sync'] as const;
 export type View = (typeof views)[number];
 
 interface Props {
@@ -13,9 +16,11 @@ interface Props {
   onNavigate(view: View): void;
   /** A goods payment is waiting for its customer: the nav says so wherever the cashier is. */
   paymentWaiting: boolean;
+  /** The reports to the billing backend: on every till screen (never on the customer's display). */
+  sync: SyncState;
 }
 
-export function Header({ info, view, onNavigate, paymentWaiting }: Props) {
+export function Header({ info, view, onNavigate, paymentWaiting, sync }: Props) {
   const { t } = useTranslation();
   const connected = useConnected();
   return (
@@ -45,9 +50,11 @@ export function Header({ info, view, onNavigate, paymentWaiting }: Props) {
             </button>
           ))}
         </nav>
+        <SyncIndicator sync={sync} onOpenDeadLetters={() => onNavigate('sync')} />
         {info.mode === 'test' && <span className="badge badge--test">{t('header.testMode')}</span>}
       </header>
       {info.mode === 'training' && <TrainingBanner phonePageUrl={info.phonePageUrl} />}
+      <SyncBars sync={sync} />
       {!connected && (
         <p className="connection-lost" role="status" data-testid="connection-lost">
           <Icon name="alert" />

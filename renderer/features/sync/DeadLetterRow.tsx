@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import type { DeadLetter } from '../../../shared/sync';
+import { useFormat } from '../../format/locale-context';
+import { Icon } from '../../ui/Icon';
+
+interface Props {
+  letter: DeadLetter;
+  retrying: boolean;
+  /** Another Retry is on its way: one at a time. */
+  locked: boolean;
+  /** Why the last Retry of this report did not get it through. */
+  note: string | null;
+  onRetry(): void;
+  onDiscard(): void;
+}
+
+/** One refused report: what it is, when, how often it was tried, what the backend said, and the two ways out. */
+export function DeadLetterRow({ letter, retrying, locked, note, onRetry, onDiscard }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <li className="dead-letter" data-testid={`dead-letter-${letter.id}`}>
+      <div className="dead-letter-main">
+        <p className="dead-letter-summary">{letter.summary}</p>
+        <p className="dead-letter-meta">
+          <span className="badge badge--neutral">{t(`sync.kind.${letter.kind}`)}</span>
+          <span>{t('deadLetters.created', { when: format.moment(letter.createdAt) })}</span>
+          <span>{t('deadLetters.attempts', { count: letter.attempts, number: format.number(letter.attempts) })}</span>
+        </p>
+        <p className="dead-letter-error">
+          <span className="visually-hidden">{t('deadLetters.backendSaid')} </span>
+          {letter.error.message}
+        </p>
+        {note && (
+          <p className="dead-letter-note" role="status">
+            <Icon name="alert" />
+            {note}
+          </p>
+        )}
+      </div>
+      <div className="dead-letter-actions">
+        <button type="button" className="button button--secondary" data-testid={`dead-letter-retry-${letter.id}`} disabled={locked} onClick={onRetry}>
+          <Icon name="refresh" className={retrying ? 'icon icon--spin' : 'icon'} />
+          {retrying ? t('deadLetters.retrying') : t('deadLetters.retry')}
+        </button>
+        <button type="button" className="button button--danger-outline" data-testid={`dead-letter-discard-${letter.id}`} disabled={locked} onClick={onDiscard}>
+          <Icon name="trash" />
+          {t('deadLetters.discard.button')}
+        </button>
+      </div>
+    </li>
+  );
+}
