@@ -5,7 +5,7 @@ import { cartLineSchema, cartTotalsSchema, type CartLine, type CartTotals } from
 import type { PhoneCountry } from '../../../../shared/phone';
 import { appErrorSchema, type AppError } from '../../../../shared/result';
 import { saleStatusSchema, tenderSchema, type Refund, type Sale, type SaleStatus, type Tender } from '../../../../shared/sale';
-import { CorruptRowError } from './subscription-sale-repo';
+import { CorruptRowError, parseJsonColumn, parseRow, parseRows } from './row-parsing';
 
 export interface StoredSale extends Sale {
   keys: { create: string; capture: string; cancel: string };
@@ -205,23 +205,11 @@ export class SaleRepo {
   }
 
   private parseAll(rows: unknown[], onCorrupt: (error: CorruptRowError) => void): StoredSale[] {
-    const sales: StoredSale[] = [];
-    for (const row of rows) {
-      try {
-        sales.push(this.toSale(row));
-      } catch (error) {
-        if (!(error instanceof CorruptRowError)) throw error;
-        onCorrupt(error);
-      }
-    }
-    return sales;
+    return parseRows(rows, (raw) => this.toSale(raw), onCorrupt);
   }
 
   private toSale(raw: unknown): StoredSale {
-    const id = String((raw as { id?: unknown }).id ?? '?');
-    const parsed = saleRow.safeParse(raw);
-    if (!parsed.success) throw new CorruptRowError('sales', id, parsed.error.issues[0]?.message ?? 'invalid');
-    const row = parsed.data;
+    const row = parseRow('sales', raw, saleRow);
     return {
       id: row.id,
       reference: row.reference,
@@ -230,8 +218,8 @@ export class SaleRepo {
       updatedAt: row.updated_at,
       tender: row.tender,
       status: row.status,
-      lines: parseJson('sales', row.id, 'lines_json', row.lines_json, z.array(cartLineSchema)),
-      totals: parseJson('sales', row.id, 'totals_json', row.totals_json, cartTotalsSchema),
+      lines: parseJsonColumn('sales', row.id, 'lines_json', row.lines_json, z.array(cartLineSchema)),
+      totals: parseJsonColumn('sales', row.id, 'totals_json', row.totals_json, cartTotalsSchema),
       phone: row.phone_country && row.msisdn ? { country: row.phone_country, msisdn: row.msisdn } : null,
       qrUrl: row.qr_url,
       expiresAt: row.expires_at,
@@ -239,7 +227,7 @@ export class SaleRepo {
       amounts: { authorized: row.authorized, captured: row.captured, refunded: row.refunded, cancelled: row.cancelled },
       cash: row.cash_tendered !== null && row.cash_change !== null ? { tendered: row.cash_tendered, change: row.cash_change } : null,
       refunds: this.refundsOf(row.id).map(toRefundView),
-      problem: row.problem_json === null ? null : parseJson('sales', row.id, 'problem_json', row.problem_json, appErrorSchema),
+      problem: row.problem_json === null ? null : parseJsonColumn('sales', row.id, 'problem_json', row.problem_json, appErrorSchema),
       cancelRequested: row.cancel_requested === 1,
       keys: { create: row.create_key, capture: row.capture_key, cancel: row.cancel_key },
       createAttempts: row.create_attempts,
@@ -264,10 +252,7 @@ function asStored(sale: NewSale): StoredSale {
 }
 
 function toRefund(raw: unknown): StoredRefund {
-  const id = String((raw as { id?: unknown }).id ?? '?');
-  const parsed = refundRow.safeParse(raw);
-  if (!parsed.success) throw new CorruptRowError('refunds', id, parsed.error.issues[0]?.message ?? 'invalid');
-  const row = parsed.data;
+  const row = parseRow('refunds', raw, refundRow);
   return {
     id: row.id,
     saleId: row.sale_id,
@@ -275,25 +260,13 @@ function toRefund(raw: unknown): StoredRefund {
     idempotencyKey: row.idempotency_key,
     createdAt: row.created_at,
     status: row.status,
-    problem: row.problem_json === null ? null : parseJson('refunds', row.id, 'problem_json', row.problem_json, appErrorSchema),
+    problem: row.problem_json === null ? null : parseJsonColumn('refunds', row.id, 'problem_json', row.problem_json, appErrorSchema),
   };
 }
 
 function toRefundView(refund: StoredRefund): Refund {
   const { saleId: _sale, idempotencyKey: _key, ...view } = refund;
   return view;
-}
-
-function parseJson<T>(table: string, id: string, column: string, text: string, schema: z.ZodType<T>): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new CorruptRowError(table, id, `${column} is not JSON`);
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new CorruptRowError(table, id, `${column}: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
 }
 
 /** The view the renderer gets: everything but the idempotency keys. */

@@ -3,7 +3,10 @@ import { StatementCache } from '../statement-cache';
 import { z } from 'zod';
 import { planSchema, type Plan } from '../../../../shared/catalogue';
 import type { PhoneCountry } from '../../../../shared/phone';
-import { appErrorSchema, KassaError, type AppError } from '../../../../shared/result';
+import { appErrorSchema, type AppError } from '../../../../shared/result';
+import { CorruptRowError, parseJsonColumn, parseRow, parseRows } from './row-parsing';
+
+export { CorruptRowError };
 import {
   profileScopeSchema,
   sharedProfileSchema,
@@ -41,18 +44,6 @@ export type SubscriptionSalePatch = Partial<{
   cancelRequested: boolean;
   createAttempts: number;
 }>;
-
-/** A stored row that no longer parses. The row is kept untouched as evidence; the message says so. */
-export class CorruptRowError extends KassaError {
-  constructor(
-    readonly table: string,
-    readonly rowId: string,
-    readonly detail: string,
-  ) {
-    super('INTERNAL', `The till's record of sale ${rowId} is damaged (${table}: ${detail}). It has been kept as it is; call support before acting on this sale.`);
-    this.name = 'CorruptRowError';
-  }
-}
 
 const rowSchema = z.object({
   id: z.string(),
@@ -125,16 +116,7 @@ export class SubscriptionSaleRepo {
    * `onCorrupt` and skipped, so one bad row cannot stop the till from finishing every other sale.
    */
   listOpen(onCorrupt: (error: CorruptRowError) => void = () => undefined): StoredSubscriptionSale[] {
-    const sales: StoredSubscriptionSale[] = [];
-    for (const row of this.sql.get(`SELECT * FROM subscription_sales WHERE status IN ${OPEN_STATUSES} ORDER BY created_at`).all()) {
-      try {
-        sales.push(toSale(row));
-      } catch (error) {
-        if (!(error instanceof CorruptRowError)) throw error;
-        onCorrupt(error);
-      }
-    }
-    return sales;
+    return parseRows(this.sql.get(`SELECT * FROM subscription_sales WHERE status IN ${OPEN_STATUSES} ORDER BY created_at`).all(), toSale, onCorrupt);
   }
 
   update(id: string, patch: SubscriptionSalePatch): StoredSubscriptionSale {
@@ -162,15 +144,12 @@ export class SubscriptionSaleRepo {
 }
 
 function toSale(raw: unknown): StoredSubscriptionSale {
-  const parsed = rowSchema.safeParse(raw);
-  const id = String((raw as { id?: unknown }).id ?? '?');
-  if (!parsed.success) throw new CorruptRowError('subscription_sales', id, parsed.error.issues[0]?.message ?? 'invalid');
-  const row: Row = parsed.data;
+  const row: Row = parseRow('subscription_sales', raw, rowSchema);
   return {
     id: row.id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    plan: parseJson(row.id, 'plan_json', row.plan_json, planSchema),
+    plan: parseJsonColumn('subscription_sales', row.id, 'plan_json', row.plan_json, planSchema),
     phone: { country: row.phone_country, msisdn: row.msisdn },
     profileScopes: parseScopes(row.id, row.profile_scopes),
     status: row.status,
@@ -181,8 +160,8 @@ function toSale(raw: unknown): StoredSubscriptionSale {
       row.initial_charge_id !== null || row.initial_charge_status !== null
         ? { chargeId: row.initial_charge_id, status: row.initial_charge_status }
         : null,
-    profile: row.profile_json === null ? null : parseJson(row.id, 'profile_json', row.profile_json, sharedProfileSchema),
-    problem: row.problem_json === null ? null : parseJson(row.id, 'problem_json', row.problem_json, appErrorSchema),
+    profile: row.profile_json === null ? null : parseJsonColumn('subscription_sales', row.id, 'profile_json', row.profile_json, sharedProfileSchema),
+    problem: row.problem_json === null ? null : parseJsonColumn('subscription_sales', row.id, 'problem_json', row.problem_json, appErrorSchema),
     outcomeReason: row.outcome_reason,
     cancelRequested: row.cancel_requested === 1,
     keys: { create: row.create_key, stop: row.stop_key, capture: row.capture_key },
@@ -197,18 +176,6 @@ function parseScopes(id: string, text: string): ProfileScope[] {
     if (!parsed.success) throw new CorruptRowError('subscription_sales', id, `unknown profile scope "${scope}"`);
     return parsed.data;
   });
-}
-
-function parseJson<T>(id: string, column: string, text: string, schema: z.ZodType<T>): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new CorruptRowError('subscription_sales', id, `${column} is not JSON`);
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new CorruptRowError('subscription_sales', id, `${column}: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
 }
 
 /** The view the renderer gets: everything but the idempotency keys. */
