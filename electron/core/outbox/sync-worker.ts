@@ -123,6 +123,7 @@ export class SyncWorker {
       const batch = this.deps.repo.due(this.concurrency);
       if (batch.length === 0) return;
       const outcomes = await Promise.all(batch.map((item) => this.deliver(item)));
+      this.deps.repo.markAllDelivered(batch.filter((_, i) => outcomes[i] === 'delivered').map((item) => item.id));
       this.publish();
       if (outcomes.includes('stop')) return;
     }
@@ -137,7 +138,6 @@ export class SyncWorker {
     }
     try {
       await this.deps.billing.report(item.kind, item.subjectId, parsed.data, item.id, this.deps.clock.now());
-      this.deps.repo.markDelivered(item.id);
       if (this.state !== 'online') this.setState('online', null);
       return 'delivered';
     } catch (error) {

@@ -93,7 +93,14 @@ export class OutboxRepo {
   }
 
   markDelivered(id: string): void {
-    this.sql.get("UPDATE outbox SET status = 'delivered', delivered_at = ?, last_error_json = NULL WHERE id = ? AND status = 'pending'").run(this.now(), id);
+    this.markAllDelivered([id]);
+  }
+
+  /** One commit for a round of deliveries. Losing it in a crash only means idempotent re-sends. */
+  markAllDelivered(ids: readonly string[]): void {
+    const mark = this.sql.get("UPDATE outbox SET status = 'delivered', delivered_at = ?, last_error_json = NULL WHERE id = ? AND status = 'pending'");
+    const at = this.now();
+    this.db.transaction(() => ids.forEach((id) => mark.run(at, id)))();
   }
 
   reschedule(id: string, nextAttemptAt: number, error: AppError): void {
