@@ -71,7 +71,7 @@ test('a restart while waiting brings the waiting screen back and finishes the sa
 
 test('bad phone numbers get specific messages and cannot be sent', async ({ cashier }) => {
   const { page } = cashier;
-  await page.getByTestId('nav-subscriptions').click();
+  await cashier.openSubscriptions();
   await cashier.plan('kaffeklubben-mnd').click();
   const input = page.getByTestId('phone-input');
   const send = page.getByTestId('send-to-phone');
