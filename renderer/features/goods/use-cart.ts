@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLive } from '../../bridge/use-live';
+import { useCallback, useRef, useState } from 'react';
 import type { Cart } from '../../../shared/cart';
 import type { AppError, Result } from '../../../shared/result';
 import { useBridge } from '../../bridge/bridge-context';
@@ -48,17 +49,7 @@ export function useCart() {
     if (!result.ok) setError(result.error);
   }, [bridge, run]);
 
-  useEffect(() => bridge.on('cart.changed', apply), [bridge, apply]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(
-    () =>
-      bridge.onConnectionChange((connected) => {
-        if (connected) void load();
-      }),
-    [bridge, load],
-  );
+  useLive('cart.changed', apply, load);
 
   return {
     cart,

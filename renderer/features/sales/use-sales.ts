@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLive } from '../../bridge/use-live';
+import { useCallback, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/result';
 import type { Sale } from '../../../shared/sale';
 import { useBridge } from '../../bridge/bridge-context';
@@ -37,17 +38,7 @@ export function useSales() {
     }
   }, [bridge]);
 
-  useEffect(() => bridge.on('sale.changed', upsert), [bridge, upsert]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(
-    () =>
-      bridge.onConnectionChange((connected) => {
-        if (connected) void load();
-      }),
-    [bridge, load],
-  );
+  useLive('sale.changed', upsert, load);
 
   return { sales, error, loading, load, upsert };
 }

@@ -1,3 +1,4 @@
+import { useLive } from '../../bridge/use-live';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError, Result } from '../../../shared/result';
 import type { SyncStatus } from '../../../shared/sync';
@@ -53,18 +54,7 @@ export function useSyncStatus() {
     if (!answer.ok) setLoadError(answer.error);
   }, [bridge, track]);
 
-  // Subscribe before the first fetch so nothing can slip between the two.
-  useEffect(() => bridge.on('sync.changed', onEvent), [bridge, onEvent]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(
-    () =>
-      bridge.onConnectionChange((connected) => {
-        if (connected) void load();
-      }),
-    [bridge, load],
-  );
+  useLive('sync.changed', onEvent, load);
 
   const syncNow = useCallback(async () => {
     if (inFlight.current) return;
