@@ -63,7 +63,8 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
   const clock = deps.clock ?? createSystemClock();
   const now = () => clock.now();
   const logger = deps.logger ?? createConsoleLogger('core');
-  const http = deps.http ?? createHttpClient();
+  // The fast (training-only) schedule also gives up on a silent server sooner, so timeouts can be tested.
+  const http = deps.http ?? createHttpClient(config.schedule === 'fast' ? { connectTimeoutMs: 1_000, responseTimeoutMs: 1_500 } : {});
   const db: Database = openDatabase(config.dataDir, now);
   const events = new CoreEvents();
 

@@ -11,8 +11,8 @@ import { makeTempDir } from '../support/temp-dir';
 /**
  * The fault and crash test. Several tills (real Kassa web-host processes, each with its own SQLite
  * file) sell against one sandbox while faults are injected on Vipps MobilePay and on the billing
- * backend (latency, 5xx, 429 with Retry-After, dropped connections, and requests processed whose
- * answer is lost) and tills are SIGKILLed at random moments and started again. A simulated customer
+ * backend (latency, timeouts, 5xx, 429 with Retry-After, dropped connections, and requests processed
+ * whose answer is lost) and tills are SIGKILLed at random moments and started again. A simulated customer
  * approves every request that reaches a phone. At the end every till's database is compared with
  * both sandboxes.
  */
@@ -248,6 +248,8 @@ function pickFault(rnd: () => number): Record<string, unknown> {
     { method: 'PUT', pathPrefix: '/billing/v1/' },
   ];
   const where = paths[Math.floor(rnd() * paths.length)]!;
+  // Now and then a server that answers later than the till waits (1.5 s in the fast schedule): a timeout.
+  if (rnd() < 0.08) return { kind: 'latency', ms: 2_000, ...where, count: 1 };
   const kinds = [
     { kind: 'latency', ms: 50 + Math.floor(rnd() * 250) },
     { kind: 'status', status: [500, 502, 503][Math.floor(rnd() * 3)] },
