@@ -19,7 +19,7 @@ export interface SyncWorkerDeps {
   logger: Logger;
   publish: (status: SyncStatus) => void;
   random?: () => number;
-  /** Reports sent at the same time, each from a different sale (order within a sale is strict). */
+  /** Reports sent at the same time (default 16), each from a different sale (order within a sale is strict). */
   concurrency?: number;
   backoff?: BackoffPolicy;
 }
@@ -45,7 +45,7 @@ export class SyncWorker {
 
   constructor(private readonly deps: SyncWorkerDeps) {
     this.random = deps.random ?? Math.random;
-    this.concurrency = deps.concurrency ?? 8;
+    this.concurrency = deps.concurrency ?? 16;
   }
 
   /** Something was enqueued, or time came: deliver what is due. */
