@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { WarningNotice } from '../../ui/WarningNotice';
 import { useTranslation } from 'react-i18next';
 import type { Cart } from '../../../shared/cart';
 import { useFormat } from '../../format/locale-context';
@@ -31,12 +32,7 @@ export function ProductGrid({ products, cart, onAdd }: Props) {
       </div>
 
       {list?.source === 'cache' && (
-        <p className="notice notice--warning" data-testid="products-from-cache">
-          <Icon name="alert" />
-          <span>
-            {list.fetchedAt === null ? t('goods.fromCacheUnknown') : t('goods.fromCache', { when: format.dateTime(list.fetchedAt) })}
-          </span>
-        </p>
+        <WarningNotice testId="products-from-cache">{list.fetchedAt === null ? t('goods.fromCacheUnknown') : t('goods.fromCache', { when: format.dateTime(list.fetchedAt) })}</WarningNotice>
       )}
       {products.error && (
         <p className="notice notice--error" role="alert" data-testid="products-error">

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmedCancel } from '../../ui/ConfirmedCancel';
 
 interface Props {
   disabled: boolean;
@@ -11,35 +10,15 @@ interface Props {
 }
 
 /** Only the cashier cancels, and always after a question inside the app. */
-export function CancelPayment({ disabled, cancelling, approved, onConfirm }: Props) {
+export function CancelPayment({ approved, ...props }: Props) {
   const { t } = useTranslation();
-  const [asking, setAsking] = useState(false);
-  return (
-    <>
-      <button
-        type="button"
-        className="button button--danger-outline"
-        data-testid="cancel-payment"
-        disabled={disabled || cancelling}
-        onClick={() => setAsking(true)}
-      >
-        {cancelling ? t('payment.status.cancelling') : t('payment.cancel.button')}
-      </button>
-      {asking && (
-        <ConfirmDialog
-          title={t('payment.cancel.title')}
-          body={approved ? t('payment.cancel.bodyApproved') : t('payment.cancel.body')}
-          cancelLabel={t('payment.cancel.keep')}
-          confirmLabel={t('payment.cancel.confirm')}
-          confirmTestId="confirm-cancel-payment"
-          busy={cancelling}
-          onCancel={() => setAsking(false)}
-          onConfirm={async () => {
-            await onConfirm();
-            setAsking(false);
-          }}
-        />
-      )}
-    </>
-  );
+  const texts = {
+    button: t('payment.cancel.button'),
+    busy: t('payment.status.cancelling'),
+    title: t('payment.cancel.title'),
+    body: approved ? t('payment.cancel.bodyApproved') : t('payment.cancel.body'),
+    keep: t('payment.cancel.keep'),
+    confirm: t('payment.cancel.confirm'),
+  };
+  return <ConfirmedCancel texts={texts} testId="cancel-payment" confirmTestId="confirm-cancel-payment" {...props} />;
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { WarningNotice } from '../../ui/WarningNotice';
 import { Trans, useTranslation } from 'react-i18next';
 import { formatMsisdn } from '../../../shared/phone';
 import type { AppError } from '../../../shared/result';
@@ -89,18 +90,10 @@ export function PaymentWaiting({ sale, loadError, accept }: Props) {
           </div>
         )}
         {!approved && sale.problem && (
-          <p className="notice notice--warning" data-testid="payment-problem">
-            <Icon name="alert" />
-            <span>{sale.problem.message}</span>
-          </p>
+          <WarningNotice testId="payment-problem">{sale.problem.message}</WarningNotice>
         )}
         {loadError && (
-          <p className="notice notice--warning">
-            <Icon name="alert" />
-            <span>
-              {t('payment.loadFailed')} {loadError.message}
-            </span>
-          </p>
+          <WarningNotice>{t('payment.loadFailed')} {loadError.message}</WarningNotice>
         )}
         {!approved && <Countdown expiresAt={sale.expiresAt} testId="payment-countdown" />}
         <OrderSummary lines={sale.lines} totals={sale.totals} />

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { WarningNotice } from '../../ui/WarningNotice';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/locale-context';
 import { Icon } from '../../ui/Icon';
@@ -29,12 +30,7 @@ export function PlanPicker({ catalogue, selectedPlanId, onSelect }: Props) {
       </div>
 
       {list?.source === 'cache' && (
-        <p className="notice notice--warning" data-testid="catalogue-from-cache">
-          <Icon name="alert" />
-          <span>
-            {list.fetchedAt === null ? t('plans.fromCacheUnknown') : t('plans.fromCache', { when: format.dateTime(list.fetchedAt) })}
-          </span>
-        </p>
+        <WarningNotice testId="catalogue-from-cache">{list.fetchedAt === null ? t('plans.fromCacheUnknown') : t('plans.fromCache', { when: format.dateTime(list.fetchedAt) })}</WarningNotice>
       )}
       {catalogue.error && (
         <p className="notice notice--error" role="alert" data-testid="catalogue-error">

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ConfirmedCancel } from '../../ui/ConfirmedCancel';
 
 interface Props {
   disabled: boolean;
@@ -9,35 +8,15 @@ interface Props {
 }
 
 /** Cancelling loses the customer's chance to approve, so it always asks first. */
-export function CancelSale({ disabled, cancelling, onConfirm }: Props) {
+export function CancelSale(props: Props) {
   const { t } = useTranslation();
-  const [asking, setAsking] = useState(false);
-  return (
-    <>
-      <button
-        type="button"
-        className="button button--danger-outline"
-        data-testid="cancel-sale"
-        disabled={disabled || cancelling}
-        onClick={() => setAsking(true)}
-      >
-        {cancelling ? t('sale.status.cancelling') : t('sale.cancel')}
-      </button>
-      {asking && (
-        <ConfirmDialog
-          title={t('sale.cancelTitle')}
-          body={t('sale.cancelBody')}
-          cancelLabel={t('sale.keepWaiting')}
-          confirmLabel={t('sale.confirmCancel')}
-          confirmTestId="confirm-cancel"
-          busy={cancelling}
-          onCancel={() => setAsking(false)}
-          onConfirm={async () => {
-            await onConfirm();
-            setAsking(false);
-          }}
-        />
-      )}
-    </>
-  );
+  const texts = {
+    button: t('sale.cancel'),
+    busy: t('sale.status.cancelling'),
+    title: t('sale.cancelTitle'),
+    body: t('sale.cancelBody'),
+    keep: t('sale.keepWaiting'),
+    confirm: t('sale.confirmCancel'),
+  };
+  return <ConfirmedCancel texts={texts} testId="cancel-sale" confirmTestId="confirm-cancel" {...props} />;
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { WarningNotice } from '../../ui/WarningNotice';
 import { Trans, useTranslation } from 'react-i18next';
 import { formatMsisdn } from '../../../shared/phone';
 import type { AppError } from '../../../shared/result';
@@ -40,18 +41,10 @@ export function WaitingScreen({ sale, loadError, accept }: Props) {
           {t(`sale.status.${statusKey}`)}
         </p>
         {sale.problem && sale.status === 'requested' && (
-          <p className="notice notice--warning" data-testid="sale-problem">
-            <Icon name="alert" />
-            <span>{sale.problem.message}</span>
-          </p>
+          <WarningNotice testId="sale-problem">{sale.problem.message}</WarningNotice>
         )}
         {loadError && (
-          <p className="notice notice--warning">
-            <Icon name="alert" />
-            <span>
-              {t('sale.loadFailed')} {loadError.message}
-            </span>
-          </p>
+          <WarningNotice>{t('sale.loadFailed')} {loadError.message}</WarningNotice>
         )}
         {/* Once approved there is nothing left to approve or scan; only the capture is running. */}
         {!approved && <Countdown expiresAt={sale.expiresAt} />}
