@@ -12,6 +12,8 @@ export const appInfoSchema = z.object({
   mode: kassaModeSchema,
   shop: z.object({ name: z.string(), country: phoneCountrySchema, currency: currencySchema, locale: z.string() }),
   tillId: z.string(),
+  /** The most (major units) a cash tender may exceed the total by; the cash form warns above it. */
+  cashMaxOverTotal: z.number().int().positive(),
   /** The sandbox's customer-phone page, in training mode only. */
   phonePageUrl: z.string().nullable(),
 });

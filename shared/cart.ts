@@ -3,6 +3,8 @@ import { currencySchema, minorUnitsSchema } from './money';
 import { vatRateSchema } from './vat';
 
 export const MAX_LINE_QUANTITY = 999;
+/** The most one cart may total: 10 000 000.00. Above it the sale is surely a slip; split it. */
+export const MAX_CART_TOTAL = 1_000_000_000;
 
 export const cartLineSchema = z.object({
   productId: z.string(),

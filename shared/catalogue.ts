@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencySchema, positiveMinorUnitsSchema } from './money';
+import { currencySchema, priceSchema } from './money';
 
 /** Vipps Recurring v3 limits that a plan must respect before anything is sent. */
 export const PRODUCT_NAME_MAX = 45;
@@ -14,24 +14,24 @@ export const intervalSchema = z.object({
 export type Interval = z.infer<typeof intervalSchema>;
 
 export const planPricingSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('LEGACY'), amount: positiveMinorUnitsSchema }),
-  z.object({ type: z.literal('VARIABLE'), suggestedMaxAmount: positiveMinorUnitsSchema }),
+  z.object({ type: z.literal('LEGACY'), amount: priceSchema }),
+  z.object({ type: z.literal('VARIABLE'), suggestedMaxAmount: priceSchema }),
 ]);
 export type PlanPricing = z.infer<typeof planPricingSchema>;
 
 export const initialChargeSchema = z.object({
-  amount: positiveMinorUnitsSchema,
+  amount: priceSchema,
   description: z.string().min(1).max(CHARGE_DESCRIPTION_MAX),
   transactionType: z.enum(['DIRECT_CAPTURE', 'RESERVE_CAPTURE']),
 });
 export type InitialCharge = z.infer<typeof initialChargeSchema>;
 
 export const campaignSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('PRICE_CAMPAIGN'), price: positiveMinorUnitsSchema, end: z.iso.datetime({ offset: true }) }),
-  z.object({ type: z.literal('PERIOD_CAMPAIGN'), price: positiveMinorUnitsSchema, period: intervalSchema }),
+  z.object({ type: z.literal('PRICE_CAMPAIGN'), price: priceSchema, end: z.iso.datetime({ offset: true }) }),
+  z.object({ type: z.literal('PERIOD_CAMPAIGN'), price: priceSchema, period: intervalSchema }),
   z.object({
     type: z.literal('EVENT_CAMPAIGN'),
-    price: positiveMinorUnitsSchema,
+    price: priceSchema,
     eventDate: z.iso.datetime({ offset: true }),
     eventText: z.string().min(1).max(EVENT_TEXT_MAX),
   }),

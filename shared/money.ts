@@ -8,6 +8,14 @@ export type Currency = z.infer<typeof currencySchema>;
 export const minorUnitsSchema = z.number().int().safe();
 export const positiveMinorUnitsSchema = minorUnitsSchema.positive();
 
+/**
+ * The highest price a catalogue may give one product or plan: 1 000 000.00. It keeps every sum a
+ * till can make (999 of the dearest product) far inside the safe-integer range, so no total is
+ * ever rounded by a double.
+ */
+export const MAX_PRICE = 100_000_000;
+export const priceSchema = positiveMinorUnitsSchema.max(MAX_PRICE, 'must be at most 1 000 000.00 (100000000 minor units)');
+
 export const moneySchema = z.object({
   amount: minorUnitsSchema,
   currency: currencySchema,

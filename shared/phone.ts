@@ -42,18 +42,21 @@ export type PhoneProblem =
   | 'too-short'
   | 'too-long'
   | 'not-mobile'
-  | 'other-country';
+  | 'other-country'
+  /** The digits start with this country's calling code but no '+': e.g. 4791234567 for +47 912 34 567. */
+  | 'missing-plus';
 
 /**
  * Checks a number as the cashier types it. `incomplete` means "keep typing", `invalid` means no
  * further digit can make it right. Accepts spaces, dashes, dots, parentheses, a '+CC' or '00CC'
- * prefix for the chosen country and (Finland) the trunk 0.
+ * prefix for the chosen country and (Finland) the trunk 0. A number must begin with a digit, '+'
+ * or '(': "-91234567" is a slip (or a minus sign), not a phone number.
  */
 export function checkPhone(country: PhoneCountry, input: string): PhoneCheck {
   const rule = phoneRules[country];
   const trimmed = input.trim();
   if (trimmed === '') return { state: 'empty' };
-  if (!/^\+?[0-9 ().-]*$/.test(trimmed)) return { state: 'invalid', reason: 'characters' };
+  if (!/^\+?[ (]*([0-9][0-9 ().-]*)?$/.test(trimmed)) return { state: 'invalid', reason: 'characters' };
 
   let digits = trimmed.replace(/[^0-9]/g, '');
   const international = trimmed.startsWith('+') || digits.startsWith('00');
@@ -67,10 +70,18 @@ export function checkPhone(country: PhoneCountry, input: string): PhoneCheck {
   if (digits === '') return { state: 'incomplete', reason: 'too-short' };
   const mobile = rule.mobilePrefixes.some((prefix) => digits.startsWith(prefix));
   const couldBecomeMobile = rule.mobilePrefixes.some((prefix) => prefix.startsWith(digits));
+  if (!international && (!mobile || digits.length > rule.maxLength) && missesPlus(rule, digits)) return { state: 'invalid', reason: 'missing-plus' };
   if (!mobile) return couldBecomeMobile ? { state: 'incomplete', reason: 'too-short' } : { state: 'invalid', reason: 'not-mobile' };
   if (digits.length > rule.maxLength) return { state: 'invalid', reason: 'too-long' };
   if (digits.length < rule.minLength) return { state: 'incomplete', reason: 'too-short' };
   return { state: 'valid', msisdn: rule.callingCode + digits, national: digits };
+}
+
+/** Whether `digits` read as calling code + national number would be a mobile number of this country. */
+function missesPlus(rule: CountryRule, digits: string): boolean {
+  if (!digits.startsWith(rule.callingCode)) return false;
+  const national = digits.slice(rule.callingCode.length);
+  return national.length <= rule.maxLength && rule.mobilePrefixes.some((prefix) => national.startsWith(prefix));
 }
 
 /** The MSISDN for a number that must be valid; throws with the specific problem otherwise. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currencySchema, positiveMinorUnitsSchema } from './money';
+import { currencySchema, priceSchema } from './money';
 import { vatRateSchema } from './vat';
 
 /** The most an ePayment order line name should carry on a receipt in the app. */
@@ -10,7 +10,7 @@ export const productSchema = z.object({
   id: z.string().min(1).max(64),
   name: z.string().trim().min(1).max(PRODUCT_NAME_MAX),
   /** Price per unit, VAT included, in minor units. */
-  unitPrice: positiveMinorUnitsSchema,
+  unitPrice: priceSchema,
   currency: currencySchema,
   vatRate: vatRateSchema,
   /** EAN-13, EAN-8, UPC or the shop's own code, as a scanner types it. */

@@ -21,6 +21,12 @@ export const errorCodes = [
   'RATE_LIMITED',
   'BILLING_UNAVAILABLE',
   'INTERNAL',
+  /**
+   * Said by a bridge, never by the core: the request left but no answer came back (timeout, the
+   * host restarting). It may or may not have been carried out; an intention is retried with its
+   * request id, which makes the retry safe.
+   */
+  'NO_ANSWER',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -3,6 +3,7 @@ import { cartLineSchema, cartTotalsSchema } from './cart';
 import { minorUnitsSchema, positiveMinorUnitsSchema } from './money';
 import { phoneCountrySchema, phoneInputSchema } from './phone';
 import { appErrorSchema } from './result';
+import { requestIdSchema } from './intention';
 
 /** The most an ePayment payment can be: 650 000.00 (spec: Amount.value maximum 65 000 000). */
 export const EPAYMENT_MAX_AMOUNT = 65_000_000;
@@ -67,13 +68,15 @@ export const saleSchema = z.object({
 export type Sale = z.infer<typeof saleSchema>;
 
 export const startPaymentRequestSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('push'), phone: phoneInputSchema }),
-  z.object({ method: z.literal('qr') }),
+  z.object({ requestId: requestIdSchema, method: z.literal('push'), phone: phoneInputSchema }),
+  z.object({ requestId: requestIdSchema, method: z.literal('qr') }),
 ]);
 export type StartPaymentRequest = z.infer<typeof startPaymentRequestSchema>;
 
-export const cashPaymentRequestSchema = z.object({ tendered: positiveMinorUnitsSchema });
-export const refundRequestSchema = z.object({ saleId: z.string().min(1), amount: positiveMinorUnitsSchema });
+export const cashPaymentRequestSchema = z.object({ requestId: requestIdSchema, tendered: positiveMinorUnitsSchema });
+export type CashPaymentRequest = z.infer<typeof cashPaymentRequestSchema>;
+export const refundRequestSchema = z.object({ requestId: requestIdSchema, saleId: z.string().min(1), amount: positiveMinorUnitsSchema });
+export type RefundRequest = z.infer<typeof refundRequestSchema>;
 
 /** What the customer-facing display shows. Never carries sync status or anything for staff only. */
 export const customerDisplaySchema = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { phoneCountrySchema, phoneInputSchema } from './phone';
 import { planSchema } from './catalogue';
 import { appErrorSchema } from './result';
+import { requestIdSchema } from './intention';
 
 export const profileScopes = ['name', 'email', 'address'] as const;
 export const profileScopeSchema = z.enum(profileScopes);
@@ -62,6 +63,7 @@ export const subscriptionSaleSchema = z.object({
 export type SubscriptionSale = z.infer<typeof subscriptionSaleSchema>;
 
 export const startSubscriptionRequestSchema = z.object({
+  requestId: requestIdSchema,
   planId: z.string().min(1, 'Choose a plan'),
   phone: phoneInputSchema,
   profileScopes: z.array(profileScopeSchema).max(profileScopes.length),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { kassaModeSchema } from '../../shared/app-info';
+import { DEFAULT_CASH_MAX_OVER_TOTAL } from '../../shared/cash';
 import { currencySchema } from '../../shared/money';
 import { phoneCountrySchema } from '../../shared/phone';
 import { billingConfigSchema } from './billing/billing-client';
@@ -26,6 +27,8 @@ export const coreConfigSchema = z.object({
   }),
   /** The sandbox's customer-phone page, set by training mode only. */
   phonePageUrl: z.string().nullable(),
+  /** Cash: the most (in major units, kr or €) a tendered amount may exceed the total by. */
+  cashMaxOverTotal: z.number().int().positive().max(1_000_000).default(DEFAULT_CASH_MAX_OVER_TOTAL),
   /** `fast`: poll and retry in milliseconds (chaos runs on the sandbox). Training mode only. */
   schedule: z.enum(['guideline', 'fast']).default('guideline'),
 }).refine((config) => config.schedule === 'guideline' || config.mode === 'training', {

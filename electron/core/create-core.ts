@@ -13,6 +13,7 @@ import { EpaymentClient } from './vipps/epayment-client';
 import { VippsHealth } from './vipps/vipps-health';
 import { OutboxRepo } from './db/repos/outbox-repo';
 import { SyncWorker } from './outbox/sync-worker';
+import { IntentionLedger } from './intentions/intention-ledger';
 import type { ReportSink } from './outbox/report-sink';
 import { randomUUID } from 'node:crypto';
 import { coreConfigSchema, type CoreConfig } from './core-config';
@@ -129,8 +130,10 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     tillId: config.tillId,
     shopName: config.shop.name,
     merchantSerialNumber: config.vipps.merchantSerialNumber,
+    cashMaxOverTotal: config.cashMaxOverTotal,
     random: deps.random,
   });
+  const intentions = new IntentionLedger(db, now);
 
   const handlers: CoreHandlers = {
     'app.info': async () => ({
@@ -138,13 +141,15 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
       mode: config.mode,
       shop: config.shop,
       tillId: config.tillId,
+      cashMaxOverTotal: config.cashMaxOverTotal,
       phonePageUrl: config.phonePageUrl,
     }),
     'catalogue.plans': async () => {
       const { items, ...rest } = await plans.list();
       return { plans: items, ...rest };
     },
-    'subscription.start': (request) => subscriptions.start(request),
+    'subscription.start': (request) =>
+      intentions.once('subscription.start', request, (record) => subscriptions.start(request, record), (id) => subscriptions.startAnswer(id)),
     'subscription.get': async ({ saleId }) => subscriptions.get(saleId),
     'subscription.current': async () => subscriptions.current(),
     'subscription.cancel': ({ saleId }) => subscriptions.cancel(saleId),
@@ -156,12 +161,12 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     'cart.add': (request) => cart.add(request),
     'cart.setQuantity': ({ productId, quantity }) => cart.setQuantity(productId, quantity),
     'cart.clear': async () => cart.clear(),
-    'payment.start': (request) => payments.start(request),
-    'payment.cash': async ({ tendered }) => payments.cash(tendered),
+    'payment.start': (request) => intentions.once('payment.start', request, (record) => payments.start(request, record), (id) => payments.startAnswer(id)),
+    'payment.cash': (request) => intentions.once('payment.cash', request, (record) => payments.cash(request, record), (id) => payments.startAnswer(id)),
     'sale.get': async ({ saleId }) => payments.get(saleId),
     'sale.current': async () => payments.current(),
     'sale.cancel': ({ saleId }) => payments.cancel(saleId),
-    'sale.refund': ({ saleId, amount }) => payments.refund(saleId, amount),
+    'sale.refund': (request) => intentions.once('sale.refund', request, (record) => payments.refund(request, record), (id) => payments.refundAnswer(id)),
     'sales.list': async ({ limit }) => payments.today(limit),
     'display.get': async () => display!.current(),
     'sync.status': async () => sync.status(),

@@ -22,12 +22,29 @@ export async function dispatch(handlers: CoreHandlers, name: InvokeName, rawRequ
 }
 
 function validationFailure(error: z.ZodError): Result<never> {
+  const issues = namedIssues(error.issues, []);
   const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
+  for (const issue of issues) {
     const key = issue.path[0] === undefined ? 'request' : String(issue.path[0]);
     fields[key] ??= issue.message;
   }
-  const first = error.issues[0];
+  const first = issues[0];
   const message = first ? `${first.path.join('.') || 'request'}: ${first.message}` : 'The request is not valid.';
   return { ok: false, error: { code: 'VALIDATION', message, fields } };
+}
+
+type Issue = { path: PropertyKey[]; message: string };
+
+/**
+ * The issues with the field each is about. A request that matches none of a union's shapes (e.g.
+ * `cart.add` by id or by barcode) is judged by the shape it came closest to, so the message names
+ * the field that is wrong ("quantity: …") instead of saying the whole request is invalid.
+ */
+function namedIssues(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[]): Issue[] {
+  return issues.flatMap((issue): Issue[] => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ path, message: issue.message }];
+    const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+    return namedIssues(closest, path);
+  });
 }

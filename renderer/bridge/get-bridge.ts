@@ -10,8 +10,9 @@ declare global {
 }
 
 /**
- * The only place that knows which host the page runs in. Electron's preload wins, so a shop's till
- * can never be talked into the fake by a query string; `?fake` only works in a plain browser.
+ * The only place that knows which host the page runs in: Electron's preload, or the web host that
+ * served the page. Design work runs against the sandbox (training mode and its control API), never
+ * against a second model of the domain in the renderer.
  */
 export async function getBridge(): Promise<HostBridge> {
   const preload = window.kassa;
@@ -22,11 +23,6 @@ export async function getBridge(): Promise<HostBridge> {
       // IPC does not drop, so there is never a change to report.
       onConnectionChange: () => () => {},
     };
-  }
-  if (new URLSearchParams(window.location.search).has('fake')) {
-    // Loaded on demand so the design-time fake stays out of the main bundle.
-    const { createFakeBridge } = await import('./fake-bridge');
-    return createFakeBridge(new URLSearchParams(window.location.search).get('fake') ?? '');
   }
   return createHttpBridge();
 }

@@ -98,7 +98,7 @@ export function createHttpBridge(): HostBridge {
         // Errors come back as a Result with a 4xx/5xx status, so the status itself is not checked.
         body = await response.json();
       } catch {
-        return { ok: false, error: { code: 'INTERNAL', message: i18n.t('bridge.notAnswering') } };
+        return { ok: false, error: { code: 'NO_ANSWER', message: i18n.t('bridge.notAnswering') } };
       }
       const parsed = schemaFor(name).safeParse(body);
       if (!parsed.success) {

@@ -8,6 +8,7 @@ const kindOf: Record<ErrorCode, ErrorKind> = {
   RATE_LIMITED: 'retry',
   BILLING_UNAVAILABLE: 'retry',
   INTERNAL: 'retry',
+  NO_ANSWER: 'retry',
   SKIP_LANDING_PAGE_NOT_ALLOWED: 'setup',
   PUSH_NOT_ALLOWED: 'setup',
   VIPPS_AUTH: 'setup',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createSandbox } from '../../electron/sandbox/create-sandbox';
 import type { Sandbox } from '../../electron/sandbox/sandbox-api';
 import { sandboxControl } from '../support/sandbox-control';
@@ -32,6 +33,7 @@ async function runTill(sandbox: Sandbox, till: number, samples: number[]): Promi
     for (let i = 0; i < SALES_PER_TILL; i++) {
       const phone = `4${String(1000000 + till * 100 + i).padStart(7, '0')}`;
       const sale = await kassa.invoke<{ id: string; agreementId: string }>('subscription.start', {
+        requestId: randomUUID(),
         planId: 'kaffeklubben-mnd',
         phone: { country: 'NO', number: phone },
         profileScopes: [],

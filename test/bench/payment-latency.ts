@@ -42,7 +42,7 @@ async function runTill(sandbox: Sandbox, till: number, samples: number[]): Promi
     for (let i = 0; i < SALES_PER_TILL; i++) {
       await kassa.invoke('cart.add', { productId: 'bun', quantity: 1 + i });
       const phone = { country: 'NO', number: `4${String(1000000 + till * 10 + i)}` };
-      const sale = await kassa.invoke<{ id: string; reference: string }>('payment.start', { method: 'push', phone });
+      const sale = await kassa.invoke<{ id: string; reference: string }>('payment.start', { requestId: randomUUID(), method: 'push', phone });
       await delay(customerThinkingMs());
       await sandboxControl(sandbox, 'POST', `/payments/${sale.reference}/approve`, {});
       const approvedAt = performance.now();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createCore } from '../../electron/core/create-core';
 import { createHttpClient, type HttpClient } from '../../electron/core/http/http-client';
 import { FakeClock } from '../../electron/core/platform/clock';
@@ -29,7 +30,7 @@ export async function measurePollingRate(): Promise<Metric[]> {
   const core = createCore(trainingConfig(sandbox, dir.path), { clock, logger: silentLogger, http: counting });
   try {
     core.start();
-    const started = await core.handlers['subscription.start']({ planId: 'kaffeklubben-mnd', phone: { country: 'NO', number: '41234567' }, profileScopes: [] });
+    const started = await core.handlers['subscription.start']({ requestId: randomUUID(), planId: 'kaffeklubben-mnd', phone: { country: 'NO', number: '41234567' }, profileScopes: [] });
     const faults = [
       { kind: 'status', status: 503, method: 'GET', pathPrefix: '/recurring/v3/agreements', count: 3 },
       { kind: 'rate-limit', retryAfterSeconds: 3, method: 'GET', pathPrefix: '/recurring/v3/agreements', count: 2 },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { request } from 'undici';
@@ -197,13 +198,13 @@ async function sellOnce(till: TillUnderTest, kind: 'cash' | 'vipps' | 'subscript
   await waitUntilIdle(till);
   if (kind === 'subscriptions') {
     const plan = PLANS[Math.floor(rnd() * PLANS.length)];
-    await till.invoke('subscription.start', { planId: plan, phone, profileScopes: ['name'] });
+    await till.invoke('subscription.start', { requestId: randomUUID(), planId: plan, phone, profileScopes: ['name'] });
     return;
   }
   await till.invoke('cart.clear', {});
   await till.invoke('cart.add', { productId: rnd() < 0.5 ? 'bun' : 'mug', quantity: 1 + Math.floor(rnd() * 3) });
-  if (kind === 'cash') await till.invoke('payment.cash', { tendered: 100_000 });
-  else await till.invoke('payment.start', { method: 'push', phone });
+  if (kind === 'cash') await till.invoke('payment.cash', { requestId: randomUUID(), tendered: 100_000 });
+  else await till.invoke('payment.start', { requestId: randomUUID(), method: 'push', phone });
 }
 
 /** Waits until the till has no sale waiting for a customer (one customer at a time). */

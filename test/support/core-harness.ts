@@ -5,7 +5,8 @@ import type { Logger } from '../../electron/core/platform/logger';
 import { createSandbox } from '../../electron/sandbox/create-sandbox';
 import type { Sandbox } from '../../electron/sandbox/sandbox-api';
 import { trainingConnection } from '../../electron/host/training-connection';
-import type { InvokeName, InvokeRequest, InvokeResponse } from '../../shared/contract';
+import type { InvokeName, InvokeResponse } from '../../shared/contract';
+import { withRequestId, type TestRequest } from './intentions';
 import { dispatch } from '../../electron/core/dispatch';
 import type { Result } from '../../shared/result';
 import type { SubscriptionSale } from '../../shared/subscription';
@@ -86,11 +87,12 @@ export class CoreHarness {
     return this.boot(this.clock);
   }
 
-  async invoke<N extends InvokeName>(name: N, request: InvokeRequest<N>): Promise<Result<InvokeResponse<N>>> {
-    return (await dispatch(this.core.handlers, name, request, this.logger)) as Result<InvokeResponse<N>>;
+  /** A contract call as a host makes it; an intention without a requestId gets a fresh one. */
+  async invoke<N extends InvokeName>(name: N, request: TestRequest<N>): Promise<Result<InvokeResponse<N>>> {
+    return (await dispatch(this.core.handlers, name, withRequestId(name, request), this.logger)) as Result<InvokeResponse<N>>;
   }
 
-  async value<N extends InvokeName>(name: N, request: InvokeRequest<N>): Promise<InvokeResponse<N>> {
+  async value<N extends InvokeName>(name: N, request: TestRequest<N>): Promise<InvokeResponse<N>> {
     const result = await this.invoke(name, request);
     if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
     return result.value;

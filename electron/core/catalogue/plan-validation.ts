@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { productSchema, type Product } from '../../../shared/product';
 import { planSchema, PRODUCT_NAME_MAX, type Plan, type RejectedPlan } from '../../../shared/catalogue';
-import type { Currency } from '../../../shared/money';
+import { MAX_PRICE, type Currency } from '../../../shared/money';
 
 /**
  * Splits raw catalogue entries into plans Kassa can sell and entries it refuses, each with a reason
@@ -61,7 +61,7 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   if (last === 'vatRate') return 'vatRate must be a whole number of basis points from 0 to 10000 (2500 = 25 %).';
   if (last === 'name') return 'The plan has no name.';
   if (AMOUNT_FIELDS.has(last)) {
-    return `${field} must be a positive whole number of minor units (øre/cents).`;
+    return `${field} must be a positive whole number of minor units (øre/cents), at most ${MAX_PRICE} (1 000 000.00).`;
   }
   if (issue.code === 'too_big' && 'maximum' in issue) return `${field} is longer than ${String(issue.maximum)} characters.`;
   if (issue.code === 'invalid_type' && issue.input === undefined) return `${field || 'The entry'} is missing.`;

@@ -1,6 +1,6 @@
 import type { Cart, CartLine } from '../../../shared/cart';
-import { MAX_LINE_QUANTITY } from '../../../shared/cart';
-import type { Currency } from '../../../shared/money';
+import { MAX_CART_TOTAL, MAX_LINE_QUANTITY } from '../../../shared/cart';
+import { minorUnitsToDecimal, type Currency } from '../../../shared/money';
 import type { Product } from '../../../shared/product';
 import { KassaError } from '../../../shared/result';
 import type { CatalogueService } from '../catalogue/catalogue-service';
@@ -66,9 +66,16 @@ export class CartService {
       throw new KassaError('VALIDATION', `At most ${MAX_LINE_QUANTITY} of one product per sale.`, { quantity: `At most ${MAX_LINE_QUANTITY}.` });
     }
     const line = lineFor(product, quantity);
-    const index = this.lines.findIndex((l) => l.productId === product.id);
-    if (index >= 0) this.lines[index] = line;
-    else this.lines.push(line);
+    const lines = this.lines.some((l) => l.productId === product.id)
+      ? this.lines.map((l) => (l.productId === product.id ? line : l))
+      : [...this.lines, line];
+    const total = lines.reduce((sum, l) => sum + l.total, 0);
+    if (total > MAX_CART_TOTAL) {
+      const most = `${minorUnitsToDecimal(MAX_CART_TOTAL)} ${this.currency}`;
+      const message = `${quantity} × ${product.name} would take the sale over ${most}, the most one sale can be. Split the sale.`;
+      throw new KassaError('VALIDATION', message, { quantity: message });
+    }
+    this.lines = lines;
     return this.changed();
   }
 

@@ -6,10 +6,14 @@ import {
   isFinalSaleStatus,
   type Sale,
   type SaleStatus,
+  type CashPaymentRequest,
+  type RefundRequest,
   type StartPaymentRequest,
 } from '../../../shared/sale';
+import { cashCeiling } from '../../../shared/cash';
+import type { RecordIntention } from '../intentions/intention-ledger';
 import { minorUnitsToDecimal, type Currency } from '../../../shared/money';
-import type { SalePatch, SaleRepo, StoredSale } from '../db/repos/sale-repo';
+import type { NewSale, SalePatch, SaleRepo, StoredSale } from '../db/repos/sale-repo';
 import { toPublicSale } from '../db/repos/sale-repo';
 import type { CoreEvents } from '../events';
 import type { Clock } from '../platform/clock';
@@ -43,6 +47,8 @@ export interface PaymentSalesDeps {
   shopName: string;
   merchantSerialNumber: string;
   reports: ReportSink;
+  /** The most (major units) a cash tender may exceed the total by. */
+  cashMaxOverTotal: number;
   random?: () => number;
   /** The Vipps polling guideline unless a training run asks for a faster one. */
   policy?: PollPolicy;
@@ -88,7 +94,8 @@ export class PaymentSales {
     await Promise.all([this.sales.stop(), this.refunds.stop()]);
   }
 
-  async start(request: StartPaymentRequest): Promise<Sale> {
+  /** `record` stores the cashier's request id with the sale, in the transaction that creates it. */
+  async start(request: StartPaymentRequest, record: RecordIntention): Promise<Sale> {
     const cart = this.sellableCart();
     let phone: { country: 'NO' | 'DK' | 'FI'; msisdn: string } | null = null;
     if (request.method === 'push') {
@@ -105,9 +112,9 @@ export class PaymentSales {
     if (cart.totals.total > EPAYMENT_MAX_AMOUNT) {
       throw new KassaError('VALIDATION', 'This is more than Vipps MobilePay accepts in one payment. Split the sale.');
     }
-    if (this.current()) throw new KassaError('CONFLICT', 'A payment is already waiting for a customer. Finish or cancel it first.');
+    this.assertNoneWaiting();
 
-    const sale = this.deps.repo.insertWithReceiptNumber(this.deps.tillId, (receiptNumber) => ({
+    const sale = this.insertSale(record, (receiptNumber) => ({
       id: randomUUID(),
       reference: paymentReference(receiptNumber),
       receiptNumber,
@@ -122,20 +129,34 @@ export class PaymentSales {
     }));
     this.emit(sale);
     await this.sales.run(sale.id);
-    const after = this.require(sale.id);
-    if (after.status === 'failed' && after.problem) throw new KassaError(after.problem.code, after.problem.message, after.problem.fields);
-    return toPublicSale(after);
+    return this.startAnswer(sale.id);
   }
 
-  cash(tendered: number): Sale {
+  /**
+   * What `start` or `cash` answered for this sale, as it is now: the answer to a repeat of the
+   * same request. A payment Vipps refused outright is the same refusal again.
+   */
+  startAnswer(saleId: string): Sale {
+    const sale = this.require(saleId);
+    if (sale.status === 'failed' && sale.problem) throw new KassaError(sale.problem.code, sale.problem.message, sale.problem.fields);
+    return toPublicSale(sale);
+  }
+
+  cash(request: CashPaymentRequest, record: RecordIntention): Sale {
+    const { tendered } = request;
     const cart = this.sellableCart();
-    if (this.current()) throw new KassaError('CONFLICT', 'A payment is already waiting for a customer. Finish or cancel it first.');
+    this.assertNoneWaiting();
     if (tendered < cart.totals.total) {
       throw new KassaError('VALIDATION', 'The amount tendered is less than the total.', { tendered: 'Less than the total.' });
     }
-    // The sale and its report to the billing backend are one transaction: neither exists without the other.
+    const ceiling = cashCeiling(cart.totals.total, cart.totals.currency, this.deps.cashMaxOverTotal);
+    if (tendered > ceiling) {
+      const most = `${minorUnitsToDecimal(ceiling)} ${cart.totals.currency}`;
+      throw new KassaError('VALIDATION', `The amount tendered is more than ${most}. Check the amount typed.`, { tendered: `At most ${most}.` });
+    }
+    // The sale, the request id and the report to the billing backend are one transaction.
     const sale = this.deps.reports.transaction(() => {
-      const recorded = this.insertCashSale(cart, tendered);
+      const recorded = this.insertCashSale(record, cart, tendered);
       this.deps.reports.report('sale', recorded.id, recorded.id, saleReport(toPublicSale(recorded), this.deps.tillId, recorded.createdAt));
       return recorded;
     });
@@ -145,8 +166,21 @@ export class PaymentSales {
     return toPublicSale(sale);
   }
 
-  private insertCashSale(cart: ReturnType<CartService['get']>, tendered: number): StoredSale {
-    return this.deps.repo.insertWithReceiptNumber(this.deps.tillId, (receiptNumber) => ({
+  /** A sale with the next receipt number and the request id that asked for it, in one transaction. */
+  private insertSale(record: RecordIntention, build: (receiptNumber: string) => NewSale): StoredSale {
+    return this.deps.reports.transaction(() => {
+      const sale = this.deps.repo.insertWithReceiptNumber(this.deps.tillId, build);
+      record(sale.id);
+      return sale;
+    });
+  }
+
+  private assertNoneWaiting(): void {
+    if (this.current()) throw new KassaError('CONFLICT', 'A payment is already waiting for a customer. Finish or cancel it first.');
+  }
+
+  private insertCashSale(record: RecordIntention, cart: ReturnType<CartService['get']>, tendered: number): StoredSale {
+    return this.insertSale(record, (receiptNumber) => ({
       id: randomUUID(),
       reference: paymentReference(receiptNumber),
       receiptNumber,
@@ -186,7 +220,8 @@ export class PaymentSales {
     return toPublicSale(this.require(saleId));
   }
 
-  async refund(saleId: string, amount: number): Promise<Sale> {
+  async refund(request: RefundRequest, record: RecordIntention): Promise<Sale> {
+    const { saleId, amount } = request;
     const sale = this.require(saleId);
     if (sale.status !== 'completed' || sale.tender === 'cash') {
       throw new KassaError('VALIDATION', 'Only a completed Vipps MobilePay sale can be refunded here. Give cash back from the drawer for a cash sale.');
@@ -197,13 +232,23 @@ export class PaymentSales {
       const most = `${minorUnitsToDecimal(refundable)} ${sale.totals.currency}`;
       throw new KassaError('PAYMENT_REFUSED', `At most ${most} can be refunded on this sale.`, { amount: `At most ${most}.` });
     }
-    // The refund and its key are on disk before Vipps hears of it.
-    const refund = this.deps.repo.insertRefund({ id: randomUUID(), saleId, amount, idempotencyKey: randomUUID() });
+    // The refund, its key and the request id are on disk before Vipps hears of it.
+    const refund = this.deps.reports.transaction(() => {
+      const inserted = this.deps.repo.insertRefund({ id: randomUUID(), saleId, amount, idempotencyKey: randomUUID() });
+      record(inserted.id);
+      return inserted;
+    });
     this.emit(this.require(saleId));
     await this.refunds.run(refund.id);
-    const after = this.deps.repo.getRefund(refund.id)!;
-    if (after.status === 'failed' && after.problem) throw new KassaError(after.problem.code, after.problem.message, after.problem.fields);
-    return toPublicSale(this.require(saleId));
+    return this.refundAnswer(refund.id);
+  }
+
+  /** What `refund` answered, as it is now: the answer to a repeat of the same refund request. */
+  refundAnswer(refundId: string): Sale {
+    const refund = this.deps.repo.getRefund(refundId);
+    if (!refund) throw new KassaError('NOT_FOUND', 'That refund does not exist on this till.');
+    if (refund.status === 'failed' && refund.problem) throw new KassaError(refund.problem.code, refund.problem.message, refund.problem.fields);
+    return toPublicSale(this.require(refund.saleId));
   }
 
   private sellableCart() {

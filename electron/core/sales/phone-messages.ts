@@ -16,5 +16,7 @@ export function phoneProblemMessage(country: PhoneCountry, check: PhoneCheck): s
       return `That is not a mobile number for this country. Example: ${example}.`;
     case 'other-country':
       return 'That number belongs to another country. Pick its country first.';
+    case 'missing-plus':
+      return `That looks like the country code without its +. Type +${phoneRules[country].callingCode} first, or leave the country code out. Example: ${example}.`;
   }
 }

@@ -26,6 +26,7 @@ import { StepDriver } from './step-driver';
 import { phoneProblemMessage } from './phone-messages';
 import type { ReportSink } from '../outbox/report-sink';
 import { agreementReport } from '../outbox/reports';
+import type { RecordIntention } from '../intentions/intention-ledger';
 
 /** Vipps lets a PENDING agreement wait 10 minutes for the customer before it expires. */
 export const AGREEMENT_PENDING_MS = 10 * 60_000;
@@ -90,30 +91,44 @@ export class SubscriptionSales {
     return this.driver.stop();
   }
 
-  async start(input: StartSubscriptionRequest): Promise<SubscriptionSale> {
+  /** `record` stores the cashier's request id with the sale, in the transaction that creates it. */
+  async start(input: StartSubscriptionRequest, record: RecordIntention): Promise<SubscriptionSale> {
     const request = startSubscriptionRequestSchema.parse(input);
     const phone = checkPhone(request.phone.country, request.phone.number);
     if (phone.state !== 'valid') throw new KassaError('VALIDATION', phoneProblemMessage(request.phone.country, phone), { phone: phoneProblemMessage(request.phone.country, phone) });
-    const waiting = this.current();
-    if (waiting) {
-      throw new KassaError('CONFLICT', 'Another subscription sale is still waiting for its customer. Finish or cancel it first.');
-    }
+    this.assertNoneWaiting();
     const plan = await this.deps.plans.find(request.planId, 'plan');
 
-    // Intent first: the sale and every idempotency key it will ever use are on disk before Vipps hears of it.
-    const sale = this.deps.repo.insert({
-      id: this.newId(),
-      createdAt: this.deps.clock.now(),
-      plan,
-      phone: { country: request.phone.country, msisdn: phone.msisdn },
-      profileScopes: [...new Set(request.profileScopes)],
-      keys: { create: randomUUID(), stop: randomUUID(), capture: randomUUID() },
+    // Intent first: the sale and every idempotency key it will ever use are on disk before Vipps
+    // hears of it. The one-waiting-sale rule is checked again in the same transaction, because
+    // another start may have inserted its sale while this one waited for the catalogue.
+    const sale = this.deps.reports.transaction(() => {
+      this.assertNoneWaiting();
+      const inserted = this.deps.repo.insert({
+        id: this.newId(),
+        createdAt: this.deps.clock.now(),
+        plan,
+        phone: { country: request.phone.country, msisdn: phone.msisdn },
+        profileScopes: [...new Set(request.profileScopes)],
+        keys: { create: randomUUID(), stop: randomUUID(), capture: randomUUID() },
+      });
+      record(inserted.id);
+      return inserted;
     });
     this.emit(sale);
     await this.driver.run(sale.id);
-    const after = this.require(sale.id);
-    if (after.status === 'failed' && after.problem) throw new KassaError(after.problem.code, after.problem.message, after.problem.fields);
-    return toSaleView(after);
+    return this.startAnswer(sale.id);
+  }
+
+  /** What `start` answered for this sale, as it is now: the answer to a repeat of the same request. */
+  startAnswer(saleId: string): SubscriptionSale {
+    const sale = this.require(saleId);
+    if (sale.status === 'failed' && sale.problem) throw new KassaError(sale.problem.code, sale.problem.message, sale.problem.fields);
+    return toSaleView(sale);
+  }
+
+  private assertNoneWaiting(): void {
+    if (this.current()) throw new KassaError('CONFLICT', 'Another subscription sale is still waiting for its customer. Finish or cancel it first.');
   }
 
   get(saleId: string): SubscriptionSale {

@@ -15,6 +15,8 @@ import { useScannerFocus } from './use-scanner-focus';
 interface Props {
   products: Products;
   defaultCountry: PhoneCountry;
+  /** The shop's cash limit: how far (major units) a tender may exceed the total. */
+  cashMaxOverTotal: number;
   onStarted(sale: Sale): void;
   adoptWaiting(): Promise<Sale | null>;
 }
@@ -24,7 +26,7 @@ interface Props {
  * right. A push or cash form takes the goods' place, so the cart stays in view while paying. The
  * scanner can type at any time.
  */
-export function CartScreen({ products, defaultCountry, onStarted, adoptWaiting }: Props) {
+export function CartScreen({ products, defaultCountry, cashMaxOverTotal, onStarted, adoptWaiting }: Props) {
   const cart = useCart();
   const pay = usePayFlow(onStarted, adoptWaiting);
   const barcodeRef = useRef<HTMLInputElement>(null);
@@ -64,7 +66,7 @@ export function CartScreen({ products, defaultCountry, onStarted, adoptWaiting }
         </div>
         {pay.mode !== 'choose' && cart.cart ? (
           <section className="panel pay-form-panel">
-            <PayForm pay={pay} cart={cart.cart} defaultCountry={defaultCountry} />
+            <PayForm pay={pay} cart={cart.cart} defaultCountry={defaultCountry} cashMaxOverTotal={cashMaxOverTotal} />
           </section>
         ) : (
           <section className="panel products-panel">

@@ -21,5 +21,5 @@ export function GoodsScreen({ info, products, payment }: Props) {
   }, [adoptWaiting]);
 
   if (sale) return <PaymentScreen payment={payment} shopName={info.shop.name} />;
-  return <CartScreen products={products} defaultCountry={info.shop.country} onStarted={payment.follow} adoptWaiting={adoptWaiting} />;
+  return <CartScreen products={products} defaultCountry={info.shop.country} cashMaxOverTotal={info.cashMaxOverTotal} onStarted={payment.follow} adoptWaiting={adoptWaiting} />;
 }

@@ -6,11 +6,13 @@ import { useFormat } from '../../format/locale-context';
 import { Icon } from '../../ui/Icon';
 import { MoneyField, type FieldFeedback } from '../../ui/MoneyField';
 import { useMoneyProblem } from '../../ui/use-money-problem';
-import { cashCeiling, cashSuggestions } from './cash-suggestions';
+import { cashCeiling } from '../../../shared/cash';
+import { cashSuggestions } from './cash-suggestions';
 
 interface Props {
   total: number;
   currency: Currency;
+  maxOverTotal: number;
   canPay: boolean;
   paying: boolean;
   coreError: AppError | null;
@@ -20,7 +22,7 @@ interface Props {
 }
 
 /** What the customer handed over, the change due as it is typed, and then the cash sale. */
-export function CashForm({ total, currency, canPay, paying, coreError, onPay, onEdited, onBack }: Props) {
+export function CashForm({ total, currency, maxOverTotal, canPay, paying, coreError, onPay, onEdited, onBack }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const describeProblem = useMoneyProblem();
@@ -36,7 +38,7 @@ export function CashForm({ total, currency, canPay, paying, coreError, onPay, on
   const money = (amount: number) => format.money(amount, currency);
   const parsed = format.parseMoney(text, currency);
   const tendered = parsed.state === 'valid' ? parsed.amount : null;
-  const tooMuch = tendered !== null && tendered > cashCeiling(total, currency);
+  const tooMuch = tendered !== null && tendered > cashCeiling(total, currency, maxOverTotal);
   const change = tendered !== null && tendered >= total && !tooMuch ? tendered - total : null;
   const missing = tendered !== null && tendered < total ? total - tendered : null;
 

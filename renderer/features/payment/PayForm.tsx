@@ -11,10 +11,11 @@ interface Props {
   pay: PayFlow;
   cart: Cart;
   defaultCountry: PhoneCountry;
+  cashMaxOverTotal: number;
 }
 
 /** The push or cash form, given the room the goods had: the cart and its total stay in view beside it. */
-export function PayForm({ pay, cart, defaultCountry }: Props) {
+export function PayForm({ pay, cart, defaultCountry, cashMaxOverTotal }: Props) {
   const format = useFormat();
   const canPay = cart.lines.length > 0;
   const clearError = () => {
@@ -53,6 +54,7 @@ export function PayForm({ pay, cart, defaultCountry }: Props) {
       <CashForm
         total={cart.totals.total}
         currency={cart.totals.currency}
+        maxOverTotal={cashMaxOverTotal}
         canPay={canPay}
         paying={pay.starting === 'cash'}
         coreError={pay.error?.method === 'cash' ? pay.error.error : null}

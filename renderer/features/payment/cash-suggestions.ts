@@ -21,13 +21,3 @@ export function cashSuggestions(total: number, currency: Currency, count = 3): n
   }
   return [...amounts].sort((a, b) => a - b).slice(0, count);
 }
-
-/**
- * The most a cashier can say was handed over: the total plus ten of the largest note. Above it the
- * amount is surely a slip, or a barcode scanned into the amount field (13 digits and Enter), and
- * recording it would print an absurd change.
- */
-export function cashCeiling(total: number, currency: Currency): number {
-  const largest = notes[currency].at(-1) ?? 0;
-  return total + 10 * largest * 10 ** minorUnitDigits[currency];
-}

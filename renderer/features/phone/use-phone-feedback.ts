@@ -19,7 +19,7 @@ export function usePhoneFeedback(country: PhoneCountry, check: PhoneCheck, tried
     case 'incomplete':
       return triedToSend ? { kind: 'error', text: t('form.phoneProblem.too-short') } : { kind: 'hint', text: t('form.keepTyping') };
     case 'invalid':
-      return { kind: 'error', text: t(`form.phoneProblem.${check.reason}`, { country: countryName, example }) };
+      return { kind: 'error', text: t(`form.phoneProblem.${check.reason}`, { country: countryName, example, callingCode: phoneRules[country].callingCode }) };
     case 'valid':
       return { kind: 'ok', text: t('form.phoneValid', { number: formatMsisdn(check.msisdn) }) };
   }

@@ -43,7 +43,7 @@ export function SaleForm({ plan, defaultCountry, onStarted }: Props) {
       setTriedToSend(true);
       return;
     }
-    void start({ planId: plan.id, phone: { country, number: number.trim() }, profileScopes: scopes }, check.msisdn);
+    void start({ planId: plan.id, phone: { country, number: number.trim() }, profileScopes: scopes });
   }
 
   function edited() {

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/result';
 import type { Sale } from '../../../shared/sale';
 import { useBridge } from '../../bridge/bridge-context';
+import { isLostAnswer, useIntention } from '../../bridge/use-intention';
 
 export interface RefundError {
   error: AppError;
@@ -9,9 +10,13 @@ export interface RefundError {
   uncertain: boolean;
 }
 
-/** One refund at a time, however many times Confirm is hit. */
+/**
+ * One refund at a time, however many times Confirm is hit. The refund carries a client request id,
+ * so a retry after a lost answer is the same refund: the customer is never paid back twice.
+ */
 export function useRefund(saleId: string, onChanged: (sale: Sale) => void) {
   const bridge = useBridge();
+  const refundSale = useIntention('sale.refund');
   const inFlight = useRef(false);
   const [refunding, setRefunding] = useState(false);
   const [error, setError] = useState<RefundError | null>(null);
@@ -22,11 +27,11 @@ export function useRefund(saleId: string, onChanged: (sale: Sale) => void) {
       inFlight.current = true;
       setRefunding(true);
       setError(null);
-      const result = await bridge.invoke('sale.refund', { saleId, amount });
+      const result = await refundSale({ saleId, amount });
       if (result.ok) {
         onChanged(result.value);
       } else {
-        const uncertain = result.error.code === 'INTERNAL';
+        const uncertain = isLostAnswer(result.error);
         // Whatever happened, show the refunds as the core has them now.
         const fresh = await bridge.invoke('sale.get', { saleId });
         if (fresh.ok) onChanged(fresh.value);
@@ -36,7 +41,7 @@ export function useRefund(saleId: string, onChanged: (sale: Sale) => void) {
       setRefunding(false);
       return result.ok;
     },
-    [bridge, saleId, onChanged],
+    [bridge, refundSale, saleId, onChanged],
   );
 
   const clearError = useCallback(() => setError(null), []);

@@ -49,6 +49,21 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('0040 keeps one row per request id, for the intention calls only, and never changes one', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, MIGRATIONS, 30);
+    migrate(db, MIGRATIONS, 40);
+    const insert = db.prepare('INSERT INTO client_requests (request_id, call, body_hash, subject_id, created_at) VALUES (?, ?, ?, ?, 1)');
+    const hash = 'a'.repeat(64);
+    insert.run('11111111-1111-4111-8111-111111111111', 'sale.refund', hash, 'refund-1');
+    expect(() => insert.run('11111111-1111-4111-8111-111111111111', 'sale.refund', hash, 'refund-2')).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => insert.run('22222222-2222-4222-8222-222222222222', 'cart.add', hash, 'x')).toThrow(/CHECK/);
+    expect(() => insert.run('33333333-3333-4333-8333-333333333333', 'payment.cash', 'short', 'x')).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE client_requests SET subject_id = 'other'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM client_requests').run()).toThrow(/append-only/);
+    db.close();
+  });
+
   it('refuse a database written by a newer Kassa, untouched', () => {
     const db = new BetterSqlite3(':memory:');
     db.pragma('user_version = 99999');

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from 'undici';
@@ -69,7 +70,7 @@ describe('web host', () => {
         if (text.includes('event: subscription.changed')) resolve(text);
       });
     });
-    const started = await invoke('subscription.start', { planId: 'kaffeklubben-mnd', phone: { country: 'NO', number: '91234567' }, profileScopes: [] });
+    const started = await invoke('subscription.start', { requestId: randomUUID(), planId: 'kaffeklubben-mnd', phone: { country: 'NO', number: '91234567' }, profileScopes: [] });
     const sale = ((await started.body.json()) as { value: { id: string } }).value;
     const frame = await received;
     expect(frame).toContain(`"id":"${sale.id}"`);
