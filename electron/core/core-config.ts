@@ -8,6 +8,14 @@ import { vippsConfigSchema } from './vipps/vipps-config';
 
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// URL' });
 
+/** https anywhere; http only to this machine (localhost, 127.0.0.0/8, ::1). */
+export function keepsKeysPrivate(address: string): boolean {
+  const url = new URL(address);
+  if (url.protocol === 'https:') return true;
+  const host = url.hostname;
+  return url.protocol === 'http:' && (host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host));
+}
+
 /** Everything the core needs to run a till. Hosts build it from flags, a config file and the environment. */
 export const coreConfigSchema = z.object({
   mode: kassaModeSchema,
@@ -31,8 +39,18 @@ export const coreConfigSchema = z.object({
   cashMaxOverTotal: z.number().int().positive().max(1_000_000).default(DEFAULT_CASH_MAX_OVER_TOTAL),
   /** `fast`: poll and retry in milliseconds (chaos runs on the sandbox). Training mode only. */
   schedule: z.enum(['guideline', 'fast']).default('guideline'),
-}).refine((config) => config.schedule === 'guideline' || config.mode === 'training', {
-  message: 'The fast schedule is for training mode only: real Vipps MobilePay must be polled at the guideline pace.',
-  path: ['schedule'],
-});
+})
+  .refine((config) => config.schedule === 'guideline' || config.mode === 'training', {
+    message: 'The fast schedule is for training mode only: real Vipps MobilePay must be polled at the guideline pace.',
+    path: ['schedule'],
+  })
+  // Real keys never travel in clear text; plain http is for a server on this machine (a sandbox, a test double).
+  .refine((config) => config.mode === 'training' || keepsKeysPrivate(config.vipps.baseUrl), {
+    message: 'must be an https:// URL with real Vipps keys (http only for a loopback address)',
+    path: ['vipps', 'baseUrl'],
+  })
+  .refine((config) => config.mode === 'training' || keepsKeysPrivate(config.billing.baseUrl), {
+    message: 'must be an https:// URL with real Vipps keys (http only for a loopback address)',
+    path: ['billing', 'baseUrl'],
+  });
 export type CoreConfig = z.input<typeof coreConfigSchema>;

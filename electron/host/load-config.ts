@@ -5,6 +5,7 @@ import { kassaModeSchema, type KassaMode } from '../../shared/app-info';
 import { currencySchema, type Currency } from '../../shared/money';
 import { phoneCountrySchema, type PhoneCountry } from '../../shared/phone';
 import { coreConfigSchema, type CoreConfig } from '../core/core-config';
+import { jsonErrorPosition } from './json-error-position';
 import { trainingConnection } from './training-connection';
 
 /**
@@ -128,11 +129,14 @@ function readConfigFile(path: string, required: boolean): FileConfig {
     if (required) throw new ConfigError([`config file ${path} does not exist`]);
     return {};
   }
+  const text = readFileSync(path, 'utf8');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ConfigError([`${path} is not valid JSON (${(error as Error).message})`]);
+    raw = JSON.parse(text);
+  } catch {
+    // JSON.parse's message quotes the file around the error, secrets included: give the place only.
+    const { line, column } = jsonErrorPosition(text);
+    throw new ConfigError([`${path} is not valid JSON (line ${line}, column ${column})`]);
   }
   const parsed = fileConfigSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${path}: ${i.path.join('.') || '(top level)'}: ${i.message}`));

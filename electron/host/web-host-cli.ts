@@ -14,7 +14,9 @@ export async function runWebHost(argv: readonly string[]): Promise<void> {
   const host = await startWebHost(kassa.core, { port: args.port ?? DEFAULT_PORT, staticDir });
 
   if (kassa.sandbox) console.log(`Training mode: the customer's phone is at ${kassa.sandbox.phonePageUrl}`);
-  console.log(`Kassa is running at ${host.url}`);
+  // The address carries a one-time code that signs the browser in (see host-session.ts).
+  console.log(`Kassa is running at ${host.launchUrl}`);
+  console.log('Open that address in your browser. The customer display opens from the till (Customer display, top right).');
 
   let stopping = false;
   const shutdown = async () => {

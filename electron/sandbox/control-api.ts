@@ -1,7 +1,8 @@
 /**
  * Control API — JSON endpoints for tests and demos, under `/_control`. Not part of Vipps MobilePay;
  * never subject to injected faults, rate limits or authentication (the sandbox listens on
- * 127.0.0.1 only). Errors are `{ "error": "..." }` with 400/404/409.
+ * 127.0.0.1 only). Like the phone pages, it answers only its own Host and, when a browser sends
+ * one, its own Origin (browser-guard.ts): 421/403 otherwise. Errors are `{ "error": "..." }` with 400/404/409.
  *
  *   GET    /_control                               this list, as JSON
  *

@@ -39,6 +39,7 @@ import { EpaymentIdempotencyStore } from './epayment/epayment-idempotency';
 import { registerEpaymentRoutes } from './epayment/epayment-routes';
 import { registerQrImageRoute } from './epayment/qr-image';
 import { epaymentStatusProblem } from './epayment/epayment-problems';
+import { browserGuard, guardsPath } from './browser-guard';
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = new SandboxClock(options.now ?? Date.now);
@@ -59,6 +60,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const recording = options.recordExchanges ?? true;
   const exchanges: RecordedExchange[] = [];
   let baseUrl = '';
+  let port = 0;
   const present = (): PresentContext => ({ baseUrl });
 
   const reset = () => {
@@ -101,6 +103,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     const { path, query } = splitUrl(incoming.url ?? '/');
     const headers = normaliseHeaders(incoming.headers);
     const method = (incoming.method ?? 'GET').toUpperCase();
+    const refused = guardsPath(path) ? browserGuard(headers, port) : null;
+    if (refused) return send(res, plainProblem(refused.status, refused.detail));
     let rawBody: string;
     try {
       rawBody = await readBody(incoming);
@@ -193,7 +197,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   baseUrl = `http://127.0.0.1:${port}`;
 
   let closing: Promise<void> | null = null;

@@ -9,4 +9,9 @@ import type { KassaBridge } from '../../shared/contract';
 export interface HostBridge extends KassaBridge {
   /** Called with `false` when live updates stop and `true` when they resume; returns an unsubscribe. */
   onConnectionChange(listener: (connected: boolean) => void): () => void;
+  /**
+   * Web host only: a one-time address that opens the customer display in another window or
+   * browser, signed in for the display and nothing else. Electron opens its own display window.
+   */
+  customerDisplayAddress?(): Promise<string | null>;
 }

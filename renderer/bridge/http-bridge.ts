@@ -95,6 +95,10 @@ export function createHttpBridge(): HostBridge {
           body: JSON.stringify(request),
           signal: AbortSignal.timeout(INVOKE_TIMEOUT_MS),
         });
+        // Without the session cookie nothing else can work: say how to get one.
+        if (response.status === 401) return { ok: false, error: { code: 'INTERNAL', message: i18n.t('bridge.notSignedIn') } };
+        // A window signed in as the customer display asked for a till call.
+        if (response.status === 403) return { ok: false, error: { code: 'INTERNAL', message: i18n.t('bridge.displayOnly') } };
         // Errors come back as a Result with a 4xx/5xx status, so the status itself is not checked.
         body = await response.json();
       } catch {
@@ -119,6 +123,17 @@ export function createHttpBridge(): HostBridge {
     onConnectionChange(listener) {
       connectionListeners.add(listener);
       return () => void connectionListeners.delete(listener);
+    },
+
+    async customerDisplayAddress() {
+      try {
+        const response = await fetch('/api/display-link', { method: 'POST', signal: AbortSignal.timeout(INVOKE_TIMEOUT_MS) });
+        if (!response.ok) return null;
+        const { path } = (await response.json()) as { path?: unknown };
+        return typeof path === 'string' ? new URL(path, window.location.origin).href : null;
+      } catch {
+        return null;
+      }
     },
   };
 }

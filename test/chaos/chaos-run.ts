@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
-import { request } from 'undici';
 import { DATABASE_FILE } from '../../electron/core/db/open-database';
 import { createSandbox } from '../../electron/sandbox/create-sandbox';
 import type { Sandbox } from '../../electron/sandbox/sandbox-api';
 import { KassaProcess } from '../support/kassa-process';
 import { sandboxControl } from '../support/sandbox-control';
 import { makeTempDir } from '../support/temp-dir';
+import { TillClient } from '../support/till-client';
 
 /**
  * The fault and crash test. Several tills (real Kassa web-host processes, each with its own SQLite
@@ -56,7 +56,8 @@ function random(seed: number): () => number {
 
 class TillUnderTest {
   readonly process: KassaProcess;
-  private ready: Promise<string>;
+  /** Signed in with the address the till printed; a restarted till prints a new one. */
+  private ready: Promise<TillClient>;
   kills = 0;
 
   constructor(
@@ -69,37 +70,34 @@ class TillUnderTest {
       sandboxUrl,
       env: { KASSA_FAST_SCHEDULE: '1', KASSA_TILL_ID: `till-${index}` },
     });
-    this.ready = this.process.start();
+    this.ready = this.signIn();
   }
 
-  async url(): Promise<string> {
+  private async signIn(): Promise<TillClient> {
+    return TillClient.signIn(await this.process.start());
+  }
+
+  async client(): Promise<TillClient> {
     return this.ready;
   }
 
   /** SIGKILL, then start again on the same data directory. */
   async crash(restartAfterMs: number): Promise<void> {
     await this.ready.catch(() => undefined);
-    let restarted!: (url: string) => void;
+    let restarted!: (client: TillClient) => void;
     this.ready = new Promise((resolve) => (restarted = resolve));
     await this.process.kill();
     this.kills++;
     await delay(restartAfterMs);
-    restarted(await this.process.start());
+    restarted(await this.signIn());
   }
 
   /** A contract call; retries across crashes until the till answers. Returns the Result. */
   async invoke(name: string, body: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }> {
     for (;;) {
-      const url = await this.url();
+      const client = await this.client();
       try {
-        const res = await request(`${url}/api/invoke/${name}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-          headersTimeout: 20_000,
-          bodyTimeout: 20_000,
-        });
-        return (await res.body.json()) as { ok: boolean; value?: any };
+        return await client.invoke(name, body, { timeoutMs: 20_000 });
       } catch {
         // The till died under us; wait for it to come back and ask again.
         await delay(50);
@@ -124,7 +122,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const attempted = { cash: 0, vipps: 0, subscriptions: 0 };
 
   try {
-    await Promise.all(tills.map((till) => till.url()));
+    await Promise.all(tills.map((till) => till.client()));
     // The customer: approves whatever reaches a phone.
     const customer = (async () => {
       while (!customerGone) {

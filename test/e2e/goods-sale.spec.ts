@@ -136,9 +136,8 @@ test('a shop that may not push gets the QR offered', async ({ cashier, control }
   await expect(cashier.page.getByTestId('payment-qr')).toBeVisible();
 });
 
-test('the customer-facing display follows the cart and shows the QR', async ({ cashier, kassa, context }) => {
-  const display = await context.newPage();
-  await display.goto(`${kassa.url}/customer-display`);
+test('the customer-facing display follows the cart and shows the QR', async ({ cashier }) => {
+  const display = await cashier.openCustomerDisplay();
   await expect(display.getByTestId('display-root')).toHaveAttribute('data-phase', 'idle');
   const page = await goods(cashier.page);
   await expect(display.getByTestId('display-root')).toHaveAttribute('data-phase', 'cart');

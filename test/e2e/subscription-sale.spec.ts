@@ -60,7 +60,7 @@ test('a restart while waiting brings the waiting screen back and finishes the sa
   await expect(cashier.waiting).toBeVisible();
   await kassa.kill();
   await kassa.start();
-  await page.goto(kassa.url);
+  await page.goto(kassa.launchUrl);
   await expect(cashier.waiting).toBeVisible();
   await expect(cashier.waiting).toContainText('+47 412 34 567');
   const [agreement] = await control.agreements();

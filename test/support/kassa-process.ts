@@ -11,12 +11,16 @@ const webHostScript = fileURLToPath(new URL('../../out/main/web-host.js', import
 export class KassaProcess {
   private child: ChildProcess | null = null;
   private output = '';
+  /** The till's origin, e.g. http://127.0.0.1:41234. */
   url = '';
+  /** The address Kassa printed, with its one-time code: what a browser (or TillClient) opens to sign in. */
+  launchUrl = '';
 
   constructor(
     private readonly options: { dataDir: string; sandboxUrl: string; env?: Record<string, string> },
   ) {}
 
+  /** Starts the till; resolves with the printed address (launchUrl). */
   async start(): Promise<string> {
     if (!existsSync(webHostScript)) throw new Error(`${webHostScript} is missing: run npm run build first`);
     const child = spawn(process.execPath, [webHostScript, '--port', '0', '--data-dir', this.options.dataDir], {
@@ -25,17 +29,18 @@ export class KassaProcess {
     });
     this.child = child;
     this.output = '';
-    this.url = await new Promise<string>((resolve, reject) => {
+    this.launchUrl = await new Promise<string>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString();
-        const match = /Kassa is running at (http:\/\/127\.0\.0\.1:\d+)/.exec(this.output);
+        const match = /Kassa is running at (http:\/\/127\.0\.0\.1:\d+\/\S*)\r?\n/.exec(this.output);
         if (match) resolve(match[1]!);
       };
       child.stdout!.on('data', onData);
       child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
       child.once('exit', (code) => reject(new Error(`Kassa exited with ${code} before it was ready:\n${this.output}`)));
     });
-    return this.url;
+    this.url = new URL(this.launchUrl).origin;
+    return this.launchUrl;
   }
 
   /** The till crashes: no shutdown, no flush, just gone. */

@@ -17,6 +17,14 @@ export class BillingUnavailableError extends Error {
   }
 }
 
+/** The backend answered 401/403: it is reachable, and it refuses this till's API key. */
+export class BillingAuthError extends Error {
+  constructor(readonly status: number) {
+    super(`The billing backend refused this till's API key (HTTP ${status})`);
+    this.name = 'BillingAuthError';
+  }
+}
+
 export type CatalogueKind = 'plans' | 'products';
 
 /** How a failed report should be treated by the outbox (architecture: retryable, rate-limited, permanent, auth). */
@@ -61,6 +69,7 @@ export class BillingClient {
       throw error;
     }
     if (res.status === 304) return { kind: 'unchanged' };
+    if (res.status === 401 || res.status === 403) throw new BillingAuthError(res.status);
     if (res.status !== 200) throw new BillingUnavailableError(`HTTP ${res.status}`, res.status);
     const parsed = z.object({ [kind]: z.array(z.unknown()) }).safeParse(res.body);
     if (!parsed.success) throw new BillingUnavailableError(`the ${kind} list is not in the expected format`);

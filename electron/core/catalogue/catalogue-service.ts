@@ -1,6 +1,6 @@
 import { KassaError } from '../../../shared/result';
 import type { CatalogueCacheRepo } from '../db/repos/catalogue-cache-repo';
-import { BillingUnavailableError, type BillingClient, type CatalogueKind } from '../billing/billing-client';
+import { BillingAuthError, BillingUnavailableError, type BillingClient, type CatalogueKind } from '../billing/billing-client';
 
 export interface Validated<T> {
   items: T[];
@@ -29,6 +29,7 @@ export class CatalogueService<T extends { id: string }> {
 
   async list(): Promise<CatalogueView<T>> {
     const cached = this.cache.get(this.kind);
+    const noun = this.kind === 'plans' ? 'plan' : 'product';
     try {
       const fetched = await this.billing.fetchCatalogue(this.kind, cached?.etag ?? null);
       const fetchedAt = this.now();
@@ -41,12 +42,20 @@ export class CatalogueService<T extends { id: string }> {
         return { ...this.fromCache(cached.body), source: 'live', fetchedAt };
       }
     } catch (error) {
-      if (!(error instanceof BillingUnavailableError)) throw error;
+      // A refused key is not a network problem: "check the network" would send the cashier the wrong way.
+      // With a saved copy the till keeps selling (reports wait in the outbox until the key is fixed).
+      if (error instanceof BillingAuthError && !cached) {
+        throw new KassaError(
+          'BILLING_AUTH',
+          `The ${noun} list cannot be loaded: the billing backend refused this till's API key. Ask the manager to fix the key (KASSA_BILLING_API_KEY), then try again.`,
+        );
+      }
+      if (!(error instanceof BillingUnavailableError) && !(error instanceof BillingAuthError)) throw error;
     }
     if (!cached) {
       throw new KassaError(
         'BILLING_UNAVAILABLE',
-        `The ${this.kind === 'plans' ? 'plan' : 'product'} list cannot be loaded: the billing backend is unreachable and this till has no saved copy yet. Check the network and try again.`,
+        `The ${noun} list cannot be loaded: the billing backend is unreachable and this till has no saved copy yet. Check the network and try again.`,
       );
     }
     return { ...this.fromCache(cached.body), source: 'cache', fetchedAt: cached.fetchedAt };

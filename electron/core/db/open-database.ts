@@ -1,7 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate, pendingMigrations } from './migrate';
+import { ensurePrivateDir, ensurePrivateFile, tightenIfPresent } from './private-files';
 
 export const DATABASE_FILE = 'kassa.sqlite';
 
@@ -19,10 +19,14 @@ export class DatabaseCorruptError extends Error {
  *   cashier saw as recorded must survive a power cut, so every commit is fsynced.
  * - foreign_keys on, a busy timeout for the odd second connection (backup, tests).
  * Checks integrity first, then backs the file up before any migration touches it.
+ * The directory is 0700 and every file 0600 (private-files.ts): they hold customers' personal data.
  */
 export function openDatabase(dataDir: string, now: () => number = Date.now): Database {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new BetterSqlite3(join(dataDir, DATABASE_FILE));
+  ensurePrivateDir(dataDir);
+  const file = join(dataDir, DATABASE_FILE);
+  ensurePrivateFile(file);
+  for (const suffix of ['-wal', '-shm', '-journal']) tightenIfPresent(file + suffix);
+  const db = new BetterSqlite3(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -45,8 +49,11 @@ function hasTables(db: Database): boolean {
 
 function backupBeforeMigration(db: Database, dataDir: string, at: number): void {
   const backupDir = join(dataDir, 'backups');
-  mkdirSync(backupDir, { recursive: true });
+  ensurePrivateDir(backupDir);
   const stamp = new Date(at).toISOString().replace(/[:.]/g, '-');
+  const backup = join(backupDir, `kassa-before-migration-${stamp}.sqlite`);
+  // VACUUM INTO fills an empty file, keeping the 0600 it was made with.
+  ensurePrivateFile(backup);
   // VACUUM INTO writes a consistent, compact copy even while WAL frames are pending.
-  db.prepare('VACUUM INTO ?').run(join(backupDir, `kassa-before-migration-${stamp}.sqlite`));
+  db.prepare('VACUUM INTO ?').run(backup);
 }

@@ -5,6 +5,7 @@ import { Icon } from '../../ui/Icon';
 import { SyncBars } from '../sync/SyncBars';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import type { SyncState } from '../sync/use-sync-status';
+import { CustomerDisplayButton } from './CustomerDisplayButton';
 import { TrainingBanner } from './TrainingBanner';
 
 export const views = ['goods', 'subscriptions', 'sales', 'sync'] as const;
@@ -51,6 +52,7 @@ export function Header({ info, view, onNavigate, paymentWaiting, sync }: Props) 
           ))}
         </nav>
         <SyncIndicator sync={sync} onOpenDeadLetters={() => onNavigate('sync')} />
+        <CustomerDisplayButton />
         {info.mode === 'test' && <span className="badge badge--test">{t('header.testMode')}</span>}
       </header>
       {info.mode === 'training' && <TrainingBanner phonePageUrl={info.phonePageUrl} />}

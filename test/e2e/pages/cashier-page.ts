@@ -8,9 +8,26 @@ export class CashierPage {
     private readonly kassa: KassaProcess,
   ) {}
 
+  /** Opens the address Kassa printed (its one-time code signs this browser in), as a newcomer does. */
   async open(): Promise<void> {
-    await this.page.goto(this.kassa.url);
+    await this.page.goto(this.kassa.launchUrl);
     await expect(this.page.getByTestId('training-banner')).toContainText('Training mode — no real money');
+  }
+
+  /** The cashier presses "Customer display": a new window, signed in for the display only. */
+  async openCustomerDisplay(): Promise<Page> {
+    const [display] = await Promise.all([this.page.context().waitForEvent('page'), this.page.getByTestId('open-customer-display').click()]);
+    await expect(display.getByTestId('display-root')).toBeVisible();
+    return display;
+  }
+
+  /** A one-time customer-display address, as a cashier would copy it to another browser. */
+  async customerDisplayAddress(): Promise<string> {
+    const path = await this.page.evaluate(async () => {
+      const res = await fetch('/api/display-link', { method: 'POST' });
+      return ((await res.json()) as { path: string }).path;
+    });
+    return `${this.kassa.url}${path}`;
   }
 
   /**

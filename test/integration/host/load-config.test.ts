@@ -82,6 +82,63 @@ describe('configuration', () => {
     writeFileSync(join(dir.path, 'kassa.config.json'), '{"mode": "live"}');
     expect(() => read({})).toThrow(/kassa.config.json: mode/);
     writeFileSync(join(dir.path, 'kassa.config.json'), '{oops');
-    expect(() => read({})).toThrow(/not valid JSON/);
+    expect(() => read({})).toThrow(/not valid JSON \(line 1, column 2\)/);
+  });
+
+  it('reports a config file that is not JSON by path and position, never quoting it', () => {
+    const secret = 'sk-billing-7f3a9c1d2e';
+    const broken = [
+      `{"billing": {"apiKey": "${secret}" "baseUrl": "https://billing.example"}}`,
+      `{"billing": {"apiKey": ${secret}}}`,
+      `{\n  "vipps": {"clientSecret": "${secret}",}\n}`,
+      `{"billing": {"apiKey": "${secret}"}} trailing`,
+      `{"billing": {"apiKey": "${secret}`,
+    ];
+    const positions = ['line 1, column 48', 'line 1, column 24', 'line 2, column 53', 'line 1, column 50', 'line 1, column 46'];
+    broken.forEach((text, index) => {
+      writeFileSync(join(dir.path, 'kassa.config.json'), text);
+      let message = '';
+      try {
+        read({});
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        message = (error as Error).message;
+      }
+      expect(message).toContain(join(dir.path, 'kassa.config.json'));
+      expect(message).toContain(positions[index]);
+      expect(message).not.toContain(secret);
+      expect(message).not.toContain(secret.slice(0, 8));
+    });
+  });
+
+  it('refuses plain http for Vipps or billing with real keys, unless the server is on this machine', () => {
+    const keys = {
+      KASSA_VIPPS_CLIENT_ID: 'id',
+      KASSA_VIPPS_CLIENT_SECRET: 'client-secret-value',
+      KASSA_VIPPS_SUBSCRIPTION_KEY: 'k',
+      KASSA_VIPPS_MSN: '123456',
+      KASSA_BILLING_URL: 'https://billing.example',
+      KASSA_BILLING_API_KEY: 'billing-key-value',
+    };
+    const refused = (env: NodeJS.ProcessEnv) => {
+      try {
+        completeConfig(read({ ...keys, ...env }), null);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as Error).message;
+      }
+      return null;
+    };
+    const vipps = refused({ KASSA_VIPPS_BASE_URL: 'http://apitest.vipps.no' });
+    expect(vipps).toMatch(/vipps\.baseUrl \(KASSA_VIPPS_BASE_URL\): must be an https:\/\/ URL/);
+    const billing = refused({ KASSA_MODE: 'production', KASSA_BILLING_URL: 'http://billing.example' });
+    expect(billing).toMatch(/billing\.baseUrl \(KASSA_BILLING_URL\): must be an https:\/\/ URL/);
+    for (const message of [vipps, billing]) {
+      expect(message).not.toContain('client-secret-value');
+      expect(message).not.toContain('billing-key-value');
+    }
+    expect(refused({ KASSA_VIPPS_BASE_URL: 'http://127.0.0.1:4700', KASSA_BILLING_URL: 'http://localhost:4700' })).toBeNull();
+    expect(refused({ KASSA_BILLING_URL: 'http://[::1]:4700' })).toBeNull();
+    expect(refused({ KASSA_BILLING_URL: 'http://127.evil.example' })).not.toBeNull();
   });
 });
