@@ -64,7 +64,7 @@ export class TillClient {
   /** Any request to the web host, with the session cookie added. */
   async request(
     path: string,
-    init: { method?: Dispatcher.HttpMethod; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
+    init: { method?: Dispatcher.HttpMethod; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number } = {},
   ): Promise<RawResponse> {
     const res = await request(`${this.origin}${path}`, {
       method: init.method ?? 'GET',
