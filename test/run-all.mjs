@@ -1,51 +1,48 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, build, vitest (unit + integration) and Playwright (e2e in Chromium),
-// then one closing line `N passed, N failed` summed over both test runners.
+// then what failed, what did not run and why, and one closing line `N passed, N failed, N skipped`
+// summed over both test runners (test/summary/summarise.mjs).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { specsRequired } from './support/openapi/specs-required.mjs';
+import { formatSummary, summarise } from './summary/summarise.mjs';
 
+// Every step runs from the project root, wherever `npm test` was started and whatever the path holds.
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const reports = mkdtempSync(join(tmpdir(), 'kassa-test-reports-'));
 const vitestReport = join(reports, 'vitest.json');
 const playwrightReport = join(reports, 'playwright.json');
 
-function run(title, command, args, env = {}) {
-  console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status === 0;
+/**
+ * Runs a Node program with this Node, no shell: nothing is split at the spaces of a path such as
+ * `C:\Users\Åse Ødegård\Kassa`, and Windows needs no `.cmd` shims.
+ */
+function run(title, script, args, env = {}) {
+  console.log(`\n=== ${title}: ${[script, ...args].join(' ')}`);
+  const result = spawnSync(process.execPath, [script, ...args], { stdio: 'inherit', cwd: projectRoot, env: { ...process.env, ...env } });
+  if (result.error) console.error(`${title}: ${result.error.message}`);
+  return { title, ok: result.status === 0 };
 }
 
-const failedSteps = [];
-for (const [title, args] of [
-  ['typecheck', ['run', 'typecheck']],
-  ['lint', ['run', 'lint']],
-  ['build', ['run', 'build']],
-]) {
-  if (!run(title, 'npm', args)) failedSteps.push(title);
-}
+// npm sets npm_execpath when it runs `npm test`; `node test/run-all.mjs` alone looks where Node's
+// installers put npm (beside node.exe on Windows, ../lib/node_modules elsewhere).
+const npm =
+  process.env.npm_execpath ??
+  [join(process.execPath, '..', 'node_modules', 'npm', 'bin', 'npm-cli.js'), join(process.execPath, '..', '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js')].find(existsSync);
+if (!npm) throw new Error('npm not found: run `npm test` instead of `node test/run-all.mjs`');
+const vitest = join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs');
+const playwright = join(projectRoot, 'node_modules', '@playwright', 'test', 'cli.js');
 
-const vitestOk = run('unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
-const playwrightOk = run('end-to-end tests (Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
-});
-if (!vitestOk) failedSteps.push('vitest');
-if (!playwrightOk) failedSteps.push('playwright');
+const readReport = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 
-let passed = 0;
-let failed = 0;
-if (existsSync(vitestReport)) {
-  const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
-  passed += report.numPassedTests ?? 0;
-  failed += report.numFailedTests ?? 0;
-}
-if (existsSync(playwrightReport)) {
-  const stats = JSON.parse(readFileSync(playwrightReport, 'utf8')).stats ?? {};
-  passed += stats.expected ?? 0;
-  failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0);
-}
-if (passed + failed === 0) failedSteps.push('no tests ran');
+const steps = [run('typecheck', npm, ['run', 'typecheck']), run('lint', npm, ['run', 'lint']), run('build', npm, ['run', 'build'])];
+steps.push(run('vitest', vitest, ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]));
+steps.push(run('playwright', playwright, ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport }));
 
-if (failedSteps.length > 0) console.log(`\nFailed: ${failedSteps.join(', ')}`);
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failedSteps.length === 0 && failed === 0 ? 0 : 1);
+const summary = summarise({ steps, vitest: readReport(vitestReport), playwright: readReport(playwrightReport), specsRequired: specsRequired() });
+rmSync(reports, { recursive: true, force: true });
+console.log(formatSummary(summary));
+process.exit(summary.ok ? 0 : 1);

@@ -23,6 +23,12 @@ export interface ChaosOptions {
   /** Deterministic choices (actions, kills, faults) for a given seed. */
   seed: number;
   log?: (line: string) => void;
+  /**
+   * Ends the run early (the test's own timeout): loops stop, no till is restarted, every till is
+   * killed and the run rejects. Without it a timed-out run kept selling, and restarting tills,
+   * in the background.
+   */
+  signal?: AbortSignal;
 }
 
 export interface ChaosReport {
@@ -64,6 +70,7 @@ class TillUnderTest {
     readonly index: number,
     readonly dataDir: string,
     sandboxUrl: string,
+    private readonly signal: AbortSignal,
   ) {
     this.process = new KassaProcess({
       dataDir,
@@ -81,20 +88,32 @@ class TillUnderTest {
     return this.ready;
   }
 
-  /** SIGKILL, then start again on the same data directory. */
+  /**
+   * SIGKILL, then start again on the same data directory. A till that does not come back fails
+   * the run with its log (every call waiting for it rejects too) instead of hanging it until the
+   * test's timeout.
+   */
   async crash(restartAfterMs: number): Promise<void> {
     await this.ready.catch(() => undefined);
-    let restarted!: (client: TillClient) => void;
-    this.ready = new Promise((resolve) => (restarted = resolve));
+    let restart!: () => void;
+    const restarted = new Promise<void>((resolve) => (restart = resolve));
+    this.ready = restarted.then(() => {
+      this.signal.throwIfAborted();
+      return this.signIn();
+    });
+    // Nobody may be waiting right now; the rejection is still reported by crash() and by client().
+    this.ready.catch(() => undefined);
     await this.process.kill();
     this.kills++;
     await delay(restartAfterMs);
-    restarted(await this.signIn());
+    restart();
+    await this.ready;
   }
 
   /** A contract call; retries across crashes until the till answers. Returns the Result. */
   async invoke(name: string, body: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }> {
     for (;;) {
+      this.signal.throwIfAborted();
       const client = await this.client();
       try {
         return await client.invoke(name, body, { timeoutMs: 20_000 });
@@ -114,7 +133,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   await sandboxControl(sandbox, 'PATCH', '/settings', { rateLimits: false });
   await sandboxControl(sandbox, 'PUT', '/billing/products', { products: PRODUCTS });
   const dirs = Array.from({ length: options.tills }, () => makeTempDir('kassa-chaos-'));
-  const tills = dirs.map((dir, i) => new TillUnderTest(i + 1, dir.path, sandbox.url));
+  // Aborted by the caller's signal, and in `finally`, so that no till is restarted after the run.
+  const stop = new AbortController();
+  options.signal?.addEventListener('abort', () => stop.abort(options.signal!.reason), { once: true });
+  if (options.signal?.aborted) stop.abort(options.signal.reason);
+  const signal = stop.signal;
+  const tills = dirs.map((dir, i) => new TillUnderTest(i + 1, dir.path, sandbox.url, signal));
   let done = false;
   // The customer keeps answering until every till has settled, after the chaos has stopped.
   let customerGone = false;
@@ -125,14 +149,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     await Promise.all(tills.map((till) => till.client()));
     // The customer: approves whatever reaches a phone.
     const customer = (async () => {
-      while (!customerGone) {
+      while (!customerGone && !signal.aborted) {
         await approveEverything(sandbox);
         await delay(20);
       }
     })();
     // Chaos: faults on both sandboxes, and tills killed at random moments.
     const faults = (async () => {
-      while (!done) {
+      while (!done && !signal.aborted) {
         await delay(100 + rnd() * 300);
         if (done) break;
         await sandboxControl(sandbox, 'POST', '/faults', pickFault(rnd));
@@ -140,13 +164,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       }
     })();
     const killer = (async () => {
-      while (!done) {
+      while (!done && !signal.aborted) {
         await delay(400 + rnd() * 1_200);
-        if (done) break;
+        if (done || signal.aborted) break;
         const till = tills[Math.floor(rnd() * tills.length)]!;
         await till.crash(50 + rnd() * 200);
       }
     })();
+    // A till that fails to restart also fails every sale waiting for it; that is where the run
+    // ends. The killer's own rejection is awaited below.
+    killer.catch(() => undefined);
 
     const perTill = Math.ceil(options.sales / options.tills);
     await Promise.all(
@@ -184,6 +211,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   } finally {
     done = true;
     customerGone = true;
+    stop.abort(new Error('the chaos run has ended'));
     await Promise.all(tills.map((till) => till.process.kill().catch(() => undefined)));
     await sandbox.close();
     dirs.forEach((dir) => dir.cleanup());

@@ -1,12 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { spawnTied } from './spawn-tied';
 
 const webHostScript = fileURLToPath(new URL('../../out/main/web-host.js', import.meta.url));
 
 /**
  * Kassa's web host as a real child process, the way `npm start -- --web` runs it, so a test can
- * SIGKILL it mid-sale and start it again on the same data directory.
+ * SIGKILL it mid-sale and start it again on the same data directory. It is tied to the test
+ * process (spawn-tied.ts): a test that times out or crashes leaves no till behind.
  */
 export class KassaProcess {
   private child: ChildProcess | null = null;
@@ -23,9 +25,8 @@ export class KassaProcess {
   /** Starts the till; resolves with the printed address (launchUrl). */
   async start(): Promise<string> {
     if (!existsSync(webHostScript)) throw new Error(`${webHostScript} is missing: run npm run build first`);
-    const child = spawn(process.execPath, [webHostScript, '--port', '0', '--data-dir', this.options.dataDir], {
+    const child = spawnTied(webHostScript, ['--port', '0', '--data-dir', this.options.dataDir], {
       env: { ...process.env, KASSA_MODE: 'training', KASSA_SANDBOX_URL: this.options.sandboxUrl, ...this.options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
     this.output = '';

@@ -31,15 +31,14 @@ export class CashierPage {
   }
 
   /**
-   * Switches to the subscription view. Once in a loaded CI run a click on the tab did not switch
-   * the view (the page had just lost its event stream); clicking again until the plans show keeps
-   * the tests about what they test, and the note on the issue keeps the oddity on record.
+   * Switches to the subscription view, with one click. (A click once got lost: the tabs moved
+   * sideways when the sync status in the header first answered or changed after a reconnect, and
+   * a tab that moves between mouse down and up gets no click. The header no longer moves the tabs;
+   * header.spec.ts holds it to that.)
    */
   async openSubscriptions(): Promise<void> {
-    await expect(async () => {
-      await this.page.getByTestId('nav-subscriptions').click();
-      await expect(this.page.locator('[data-testid^="plan-"]').first()).toBeVisible({ timeout: 3_000 });
-    }).toPass({ timeout: 30_000 });
+    await this.page.getByTestId('nav-subscriptions').click();
+    await expect(this.page.getByTestId('nav-subscriptions')).toHaveAttribute('aria-current', 'page');
   }
 
   plan(id: string): Locator {

@@ -6,8 +6,9 @@ import { runChaos } from '../../chaos/chaos-run';
  * built web host (`npm test` builds first).
  */
 describe('the fault and crash test', () => {
-  it('loses no sale and charges nobody twice through faults and SIGKILLs', async () => {
-    const report = await runChaos({ sales: 300, tills: 4, seed: 20261122 });
+  it('loses no sale and charges nobody twice through faults and SIGKILLs', async ({ signal }) => {
+    // `signal` aborts when the test times out: the run then stops and kills its tills.
+    const report = await runChaos({ sales: 300, tills: 4, seed: 20261122, signal });
     console.log(
       `chaos: sales ${report.sales.total} (cash ${report.sales.cash}, vipps ${report.sales.vipps}, subscriptions ${report.sales.subscriptions}), ` +
         `faults injected ${report.faultsInjected}, kills ${report.kills}, retries ${report.retries}, duplicates found: ${report.duplicatesFound}, ${report.seconds} s`,

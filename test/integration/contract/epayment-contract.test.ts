@@ -3,9 +3,10 @@
  * goods, and every response the sandbox gives, validates against the official epayment-v1.yaml
  * (see vipps-contract.test.ts for the validator and its errata).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Sale } from '../../../shared/sale';
 import { CoreHarness } from '../../support/core-harness';
+import { describeWithVippsSpecs } from '../../support/openapi/vipps-suites';
 import { createContractValidator, formatSummary, summarise, type ContractSummary } from '../../support/openapi/validate-exchange';
 
 const phone = { country: 'NO' as const, number: '912 34 567' };
@@ -14,7 +15,7 @@ const products = [
   { id: 'mug', name: 'Krus', unitPrice: 19900, currency: 'NOK', vatRate: 2500 },
 ];
 
-describe('Kassa ↔ sandbox ePayment traffic against the official OpenAPI file', () => {
+describeWithVippsSpecs('Kassa ↔ sandbox ePayment traffic against the official OpenAPI file', () => {
   let h: CoreHarness;
   let summary: ContractSummary;
   const outcomes: Record<string, Sale> = {};

@@ -4,11 +4,12 @@
  * validator (test/support/openapi/). The traffic comes from Kassa's real core driving a real
  * sandbox (CoreHarness, fake clock, nothing sleeps) through every Recurring path Kassa uses.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RecordedExchange } from '../../../electron/sandbox/sandbox-api';
 import { isFinalSubscriptionStatus, type ProfileScope, type SubscriptionSale } from '../../../shared/subscription';
 import { CoreHarness } from '../../support/core-harness';
 import { ERRATA } from '../../support/openapi/load-vipps-spec';
+import { describeWithVippsSpecs } from '../../support/openapi/vipps-suites';
 import {
   ALLOWED_UNDOCUMENTED_STATUSES,
   createContractValidator,
@@ -25,7 +26,7 @@ beforeAll(async () => {
   validator = await createContractValidator();
 });
 
-describe('Kassa ↔ sandbox traffic against the official Vipps OpenAPI files', () => {
+describeWithVippsSpecs('Kassa ↔ sandbox traffic against the official Vipps OpenAPI files', () => {
   let h: CoreHarness;
   let exchanges: RecordedExchange[];
   let summary: ContractSummary;
@@ -288,7 +289,7 @@ const eventLog = exchange({
 const withRequest = (x: RecordedExchange, requestBody: unknown): RecordedExchange => ({ ...x, requestBody });
 const withResponse = (x: RecordedExchange, responseBody: unknown): RecordedExchange => ({ ...x, responseBody });
 
-describe('the validator', () => {
+describeWithVippsSpecs('the validator', () => {
   it('accepts the hand-made baselines (so each failure below is the mutation, not the baseline)', () => {
     for (const x of [draft, fetchAgreement, fetchCharge, accessToken, createPayment, capturePayment, eventLog]) {
       expect(validator.validateExchange(x), `${x.method} ${x.path}`).toEqual([]);
@@ -369,7 +370,7 @@ describe('the validator', () => {
   });
 });
 
-describe('the errata', () => {
+describeWithVippsSpecs('the errata', () => {
   /** For each erratum: spec-conforming traffic that the uncorrected spec wrongly rejects. */
   const witnesses: Record<string, RecordedExchange[]> = {
     'recurring-pricing-type': [draft, fetchAgreement],

@@ -1,6 +1,6 @@
 /**
- * Loads the official Vipps MobilePay OpenAPI files (../shared/vipps/openapi/) for the contract
- * test and hands them to openapi-backend, the validator.
+ * Loads the official Vipps MobilePay OpenAPI files (found by spec-dir.ts) for the contract test
+ * and hands them to openapi-backend, the validator.
  *
  * Three kinds of change are made to a parsed spec, each kept separate and explicit:
  *
@@ -21,19 +21,17 @@
  * ignored); openapi-backend's quick dereferencer drops them, as 3.0 says. They are listed in
  * `droppedRefSiblings` so nobody mistakes them for validated constraints.
  */
-import { VIPPS_OPENAPI_DIR } from '../vipps-spec-dir';
 import { readFileSync } from 'node:fs';
 import { OpenAPIBackend, ValidationContext, type AjvCustomizer } from 'openapi-backend';
 // ajv-formats is present as a dependency of openapi-backend (via openapi-schema-validator); it
 // should become a direct devDependency of Kassa.
 import addFormats from 'ajv-formats';
+import { join } from 'node:path';
 import { parse } from 'yaml';
+import { specFile, VIPPS_SPECS, type VippsSpecName } from './spec-sources';
+import { vippsSpecDir } from './vipps-suites';
 
-export const SPEC_DIR = VIPPS_OPENAPI_DIR;
-
-/** The primary spec files (SOURCES.md); the dated copies next to them are kept only for diffing. */
-export const VIPPS_SPECS = ['recurring-v3', 'access-token', 'epayment-v1', 'webhooks', 'order-management-v2'] as const;
-export type VippsSpecName = (typeof VIPPS_SPECS)[number];
+export { VIPPS_SPECS, type VippsSpecName };
 
 /** A parsed YAML document: untyped JSON. */
 type Json = any;
@@ -251,7 +249,7 @@ export interface LoadedSpec {
 }
 
 export function loadVippsSpec(name: VippsSpecName, options: { errata?: readonly Erratum[] } = {}): LoadedSpec {
-  const document = parse(readFileSync(`${SPEC_DIR}/${name}.yaml`, 'utf8'));
+  const document = parse(readFileSync(join(vippsSpecDir(), specFile(name)), 'utf8'));
   const errata = (options.errata ?? ERRATA).filter((erratum) => erratum.spec === name);
   for (const erratum of errata) erratum.apply(document);
   return prepareSpec(name, document, errata);

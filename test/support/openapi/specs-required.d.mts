@@ -1,0 +1,1 @@
+export function specsRequired(env?: NodeJS.ProcessEnv): boolean;
