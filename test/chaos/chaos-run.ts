@@ -38,6 +38,12 @@ export interface ChaosReport {
   /** Reports the billing backend received more than once (lost answers, crashes): each a retry that did not double anything. */
   retries: number;
   duplicatesFound: number;
+  /** Refunds the driver asked for (one request id each) and the till accepted. */
+  refunds: number;
+  /** Answers to money calls the driver threw away before sending the same request (same id) again. */
+  answersDropped: number;
+  /** Payments refunded more than the driver asked for: a retried refund that paid twice. */
+  doubleRefunds: number;
   violations: string[];
   seconds: number;
 }
@@ -110,6 +116,21 @@ class TillUnderTest {
     await this.ready;
   }
 
+  /**
+   * A money call as the renderer makes it: one request id, and when the answer is "lost" (here:
+   * thrown away on purpose, `dropAnswer` of the time) the same request is sent again. Both
+   * answers must be about the same sale or refund; a second one would be a double charge.
+   */
+  async intention(name: string, body: { requestId: string }, dropAnswer: boolean, ledger: DriverLedger): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }> {
+    const first = await this.invoke(name, body);
+    if (!dropAnswer) return first;
+    ledger.answersDropped++;
+    const again = await this.invoke(name, body);
+    if (first.ok && again.ok && first.value?.id !== again.value?.id) ledger.violations.push(`${name} ${body.requestId} answered with two different records`);
+    if (first.ok !== again.ok) ledger.violations.push(`${name} ${body.requestId} answered ok once and refused once`);
+    return again;
+  }
+
   /** A contract call; retries across crashes until the till answers. Returns the Result. */
   async invoke(name: string, body: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }> {
     for (;;) {
@@ -144,6 +165,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   let customerGone = false;
   let faultsInjected = 0;
   const attempted = { cash: 0, vipps: 0, subscriptions: 0 };
+  const ledger: DriverLedger = { answersDropped: 0, refunds: new Map(), violations: [] };
 
   try {
     await Promise.all(tills.map((till) => till.client()));
@@ -183,7 +205,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
           const roll = tillRnd();
           const kind = roll < 0.25 ? 'cash' : roll < 0.85 ? 'vipps' : 'subscriptions';
           attempted[kind]++;
-          await sellOnce(till, kind, tillRnd);
+          await sellOnce(till, kind, tillRnd, ledger);
           if (i % 25 === 0 || process.env.CHAOS_DEBUG) log(`till-${till.index}: ${i + 1}/${perTill} (${kind})`);
         }
       }),
@@ -195,15 +217,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     await Promise.all([faults, killer]);
     log('faults and kills stopped');
     await sandboxControl(sandbox, 'DELETE', '/faults');
-    await Promise.all(tills.map((till) => settle(till)));
+    await Promise.all(tills.map((till) => settle(till, ledger)));
     log('tills settled');
     customerGone = true;
     await customer;
     await Promise.all(tills.map((till) => till.process.stop()));
 
-    const report = await verify(sandbox, dirs.map((d) => d.path));
+    const report = await verify(sandbox, dirs.map((d) => d.path), ledger);
     return {
       ...report,
+      answersDropped: ledger.answersDropped,
       faultsInjected,
       kills: tills.reduce((n, t) => n + t.kills, 0),
       seconds: Math.round((performance.now() - started) / 100) / 10,
@@ -218,19 +241,45 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   }
 }
 
-/** One sale at the till, driven as a cashier would, surviving crashes of the till. */
-async function sellOnce(till: TillUnderTest, kind: 'cash' | 'vipps' | 'subscriptions', rnd: () => number): Promise<void> {
+/** What the driver asked for, to hold the tills and Vipps to it at the end. */
+interface DriverLedger {
+  answersDropped: number;
+  /** Sale id → the refunds asked for and accepted (request ids and amounts). */
+  refunds: Map<string, { reference: string; till: TillUnderTest; amounts: number[] }>;
+  violations: string[];
+}
+
+/** How often the driver throws an answer away and sends the same request again. */
+const DROP_ANSWER = 0.3;
+/** How often a completed Vipps sale is then partly refunded, and by how much (øre). */
+const REFUND_SHARE = 0.4;
+const REFUND_AMOUNT = 1_000;
+
+/** One sale at the till, driven as a cashier would, surviving crashes of the till; now and then refunded. */
+async function sellOnce(till: TillUnderTest, kind: 'cash' | 'vipps' | 'subscriptions', rnd: () => number, ledger: DriverLedger): Promise<void> {
   const phone = { country: 'NO', number: `4${String(1_000_000 + Math.floor(rnd() * 8_999_999)).padStart(7, '0')}` };
   await waitUntilIdle(till);
   if (kind === 'subscriptions') {
     const plan = PLANS[Math.floor(rnd() * PLANS.length)];
-    await till.invoke('subscription.start', { requestId: randomUUID(), planId: plan, phone, profileScopes: ['name'] });
+    await till.intention('subscription.start', { requestId: randomUUID(), planId: plan, phone, profileScopes: ['name'] } as never, rnd() < DROP_ANSWER, ledger);
     return;
   }
   await till.invoke('cart.clear', {});
   await till.invoke('cart.add', { productId: rnd() < 0.5 ? 'bun' : 'mug', quantity: 1 + Math.floor(rnd() * 3) });
-  if (kind === 'cash') await till.invoke('payment.cash', { requestId: randomUUID(), tendered: 100_000 });
-  else await till.invoke('payment.start', { requestId: randomUUID(), method: 'push', phone });
+  if (kind === 'cash') {
+    await till.intention('payment.cash', { requestId: randomUUID(), tendered: 100_000 } as never, rnd() < DROP_ANSWER, ledger);
+    return;
+  }
+  const started = await till.intention('payment.start', { requestId: randomUUID(), method: 'push', phone } as never, rnd() < DROP_ANSWER, ledger);
+  if (!started.ok || rnd() >= REFUND_SHARE) return;
+  await waitUntilIdle(till);
+  const sale = await till.invoke('sale.get', { saleId: started.value.id });
+  if (!sale.ok || sale.value.status !== 'completed') return;
+  const refund = await till.intention('sale.refund', { requestId: randomUUID(), saleId: sale.value.id, amount: REFUND_AMOUNT } as never, rnd() < DROP_ANSWER, ledger);
+  if (!refund.ok) return;
+  const asked = ledger.refunds.get(sale.value.id) ?? { reference: sale.value.reference as string, till, amounts: [] as number[] };
+  asked.amounts.push(REFUND_AMOUNT);
+  ledger.refunds.set(sale.value.id, asked);
 }
 
 /** Waits until the till has no sale waiting for a customer (one customer at a time). */
@@ -243,8 +292,18 @@ async function waitUntilIdle(till: TillUnderTest): Promise<void> {
   }
 }
 
-async function settle(till: TillUnderTest): Promise<void> {
+async function settle(till: TillUnderTest, ledger: DriverLedger): Promise<void> {
   const deadline = Date.now() + 120_000;
+  for (const [saleId, asked] of ledger.refunds) {
+    if (asked.till !== till) continue;
+    // A refund Vipps had not confirmed yet is retried in the background: wait for it.
+    for (;;) {
+      const sale = await till.invoke('sale.get', { saleId });
+      if (sale.ok && !sale.value.refunds.some((r: { status: string }) => r.status === 'pending')) break;
+      if (Date.now() > deadline) throw new Error(`till-${till.index}: refunds of ${saleId} still pending`);
+      await delay(100);
+    }
+  }
   for (;;) {
     await waitUntilIdle(till);
     const status = await till.invoke('sync.now', {});
@@ -288,8 +347,9 @@ function pickFault(rnd: () => number): Record<string, unknown> {
 }
 
 /** Compares every till's database with both sandboxes. */
-async function verify(sandbox: Sandbox, dataDirs: string[]): Promise<Omit<ChaosReport, 'faultsInjected' | 'kills' | 'seconds'>> {
-  const violations: string[] = [];
+async function verify(sandbox: Sandbox, dataDirs: string[], ledger: DriverLedger): Promise<Omit<ChaosReport, 'faultsInjected' | 'kills' | 'seconds' | 'answersDropped'>> {
+  const violations: string[] = [...ledger.violations];
+  const billingRefundIds = new Set(((await sandboxControl(sandbox, 'GET', '/billing/refunds')).refunds as any[]).map((r) => r.refundId));
   const { payments } = await sandboxControl(sandbox, 'GET', '/payments');
   const { agreements } = await sandboxControl(sandbox, 'GET', '/agreements');
   const billingSales = (await sandboxControl(sandbox, 'GET', '/billing/sales')).sales as any[];
@@ -345,6 +405,13 @@ async function verify(sandbox: Sandbox, dataDirs: string[]): Promise<Omit<ChaosR
           }
         }
       }
+      const refunds = db.prepare("SELECT id, sale_id, amount, status FROM refunds").all() as any[];
+      for (const refund of refunds) {
+        if (refund.status === 'pending') violations.push(`refund ${refund.id} left pending`);
+        if (refund.status === 'refunded' && !billingRefundIds.has(refund.id)) violations.push(`refund ${refund.id} not recorded by the billing backend`);
+        const asked = ledger.refunds.get(refund.sale_id);
+        if (!asked) violations.push(`refund ${refund.id} of ${refund.sale_id}: the driver never asked for it`);
+      }
       const waiting = db.prepare("SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'dead')").get() as { n: number };
       if (waiting.n > 0) violations.push(`${dir}: ${waiting.n} reports not delivered`);
     } finally {
@@ -359,9 +426,19 @@ async function verify(sandbox: Sandbox, dataDirs: string[]): Promise<Omit<ChaosR
     }
   }
   for (const recorded of billingSales) if (recorded.conflicts > 0) violations.push(`billing sale ${recorded.saleId} had conflicting reports`);
+  // Every refund the driver asked for reached the customer once: Vipps refunded exactly that much.
+  let doubleRefunds = 0;
+  let refundCount = 0;
+  for (const [saleId, asked] of ledger.refunds) {
+    const intended = asked.amounts.reduce((sum, amount) => sum + amount, 0);
+    refundCount += asked.amounts.length;
+    const refunded = paymentByRef.get(asked.reference)?.aggregate?.refundedAmount?.value ?? 0;
+    if (refunded > intended) doubleRefunds++;
+    if (refunded !== intended) violations.push(`sale ${saleId}: the driver refunded ${intended}, Vipps refunded ${refunded}`);
+  }
   counts.total = counts.cash + counts.vipps + counts.subscriptions;
   const billingRedeliveries = [...billingSales, ...billingAgreements].reduce((n, r) => n + Math.max(0, r.deliveries - 1), 0);
-  return { sales: counts, retries: billingRedeliveries, duplicatesFound: duplicates, violations };
+  return { sales: counts, retries: billingRedeliveries, duplicatesFound: duplicates, violations, refunds: refundCount, doubleRefunds };
 }
 
 function delay(ms: number): Promise<void> {
