@@ -26,6 +26,10 @@ export const fileConfigSchema = z
     merchantAgreementUrl: z.string(),
     /** Training mode against a sandbox that already runs elsewhere (tests, a shared training server). */
     sandboxUrl: z.string(),
+    /** Minutes without a call from the till before the signed-in member is signed out. */
+    idleSignOutMinutes: z.number(),
+    /** The most (kr, €) a cash tender may exceed the total by. */
+    cashMaxOverTotal: z.number(),
   })
   .partial()
   .strict();
@@ -87,6 +91,8 @@ export function readSettings(options: { dataDir: string | null; configFile: stri
       vipps: mode === 'training' ? {} : { ...vipps, baseUrl: vipps.baseUrl ?? vippsBaseUrls[mode] },
       billing: { baseUrl: env.KASSA_BILLING_URL ?? file.billing?.baseUrl, apiKey: env.KASSA_BILLING_API_KEY ?? file.billing?.apiKey },
       schedule: env.KASSA_FAST_SCHEDULE === '1' ? 'fast' : 'guideline',
+      ...numberSetting('idleSignOutMinutes', env.KASSA_IDLE_SIGN_OUT_MINUTES, file.idleSignOutMinutes),
+      ...numberSetting('cashMaxOverTotal', env.KASSA_CASH_MAX_OVER_TOTAL, file.cashMaxOverTotal),
       agreementUrls: {
         merchantRedirectUrl: env.KASSA_MERCHANT_REDIRECT_URL ?? file.merchantRedirectUrl ?? 'https://kassa.example/subscription/thanks',
         merchantAgreementUrl: env.KASSA_MERCHANT_AGREEMENT_URL ?? file.merchantAgreementUrl ?? 'https://kassa.example/my-subscriptions',
@@ -107,7 +113,15 @@ export function completeConfig(settings: ResolvedSettings, sandbox: { url: strin
   return parsed.data;
 }
 
+/** A whole-number setting from the environment (as text) or the file; left out when neither sets it. */
+function numberSetting<K extends string>(key: K, fromEnv: string | undefined, fromFile: number | undefined): Partial<Record<K, number>> {
+  const value = fromEnv !== undefined ? Number(fromEnv) : fromFile;
+  return value === undefined ? {} : ({ [key]: value } as Record<K, number>);
+}
+
 const envNames: Record<string, string> = {
+  idleSignOutMinutes: 'KASSA_IDLE_SIGN_OUT_MINUTES',
+  cashMaxOverTotal: 'KASSA_CASH_MAX_OVER_TOTAL',
   'vipps.baseUrl': 'KASSA_VIPPS_BASE_URL',
   'vipps.clientId': 'KASSA_VIPPS_CLIENT_ID',
   'vipps.clientSecret': 'KASSA_VIPPS_CLIENT_SECRET',

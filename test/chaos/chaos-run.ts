@@ -8,6 +8,7 @@ import { KassaProcess } from '../support/kassa-process';
 import { sandboxControl } from '../support/sandbox-control';
 import { makeTempDir } from '../support/temp-dir';
 import { TillClient } from '../support/till-client';
+import { signInDemo } from '../support/demo-staff';
 
 /**
  * The fault and crash test. Several tills (real Kassa web-host processes, each with its own SQLite
@@ -86,8 +87,11 @@ class TillUnderTest {
     this.ready = this.signIn();
   }
 
+  /** Opens the printed address, then the demo manager signs in at the till (a restart signs everyone out). */
   private async signIn(): Promise<TillClient> {
-    return TillClient.signIn(await this.process.start());
+    const client = await TillClient.signIn(await this.process.start());
+    await signInDemo((name, body) => client.invoke(name, body), 'manager');
+    return client;
   }
 
   async client(): Promise<TillClient> {

@@ -61,6 +61,7 @@ test('a restart while waiting brings the waiting screen back and finishes the sa
   await kassa.kill();
   await kassa.start();
   await page.goto(kassa.launchUrl);
+  await cashier.signIn('cashier');
   await expect(cashier.waiting).toBeVisible();
   await expect(cashier.waiting).toContainText('+47 412 34 567');
   const [agreement] = await control.agreements();

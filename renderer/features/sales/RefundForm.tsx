@@ -25,7 +25,7 @@ export function RefundForm({ sale, refundable, onChanged }: Props) {
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
   const [asking, setAsking] = useState<number | null>(null);
-  const { refund, refunding, error, clearError } = useRefund(sale.id, onChanged);
+  const { refund, refunding, error, clearError, approvalDialog } = useRefund(sale.id, onChanged);
   const errorRef = useRef<HTMLDivElement>(null);
 
   // The detail can be longer than the screen: bring the answer into view.
@@ -66,56 +66,62 @@ export function RefundForm({ sale, refundable, onChanged }: Props) {
   }
 
   return (
-    <form className="refund-form" onSubmit={submit} noValidate>
-      <fieldset className="refund-fields" disabled={refunding}>
-        <MoneyField
-          label={t('refund.amount')}
-          unit={currency}
-          placeholder={format.moneyInput(refundable, currency)}
-          testId="refund-amount"
-          value={text}
-          feedback={feedback}
-          onChange={edit}
-        />
-        <div className="refund-actions">
-          <button type="button" className="button button--secondary" data-testid="refund-full" onClick={() => edit(format.moneyInput(refundable, currency))}>
-            {t('refund.full', { amount: money(refundable) })}
-          </button>
-          <button type="submit" className="button button--danger-outline" data-testid="refund-submit">
-            {refunding ? t('refund.refunding') : t('refund.submit')}
-          </button>
-        </div>
-      </fieldset>
-
-      {error && (
-        <div ref={errorRef} className="notice notice--error" role="alert" data-testid="refund-error" data-code={error.error.code}>
-          <Icon name="alert" />
-          <div className="notice-body">
-            <p className="notice-title">
-              {error.uncertain ? t('refund.errorTitle.uncertain') : error.error.code === 'PAYMENT_REFUSED' ? t('refund.errorTitle.refused') : t(`refund.errorTitle.${errorKind(error.error.code)}`)}
-            </p>
-            <p>{error.error.message}</p>
-            {error.uncertain && <p>{t('refund.checkList')}</p>}
+    <>
+      <form className="refund-form" onSubmit={submit} noValidate>
+        <fieldset className="refund-fields" disabled={refunding}>
+          <MoneyField
+            label={t('refund.amount')}
+            unit={currency}
+            placeholder={format.moneyInput(refundable, currency)}
+            testId="refund-amount"
+            value={text}
+            feedback={feedback}
+            onChange={edit}
+          />
+          <div className="refund-actions">
+            <button type="button" className="button button--secondary" data-testid="refund-full" onClick={() => edit(format.moneyInput(refundable, currency))}>
+              {t('refund.full', { amount: money(refundable) })}
+            </button>
+            <button type="submit" className="button button--danger-outline" data-testid="refund-submit">
+              {refunding ? t('refund.refunding') : t('refund.submit')}
+            </button>
           </div>
-        </div>
-      )}
+        </fieldset>
 
-      {asking !== null && (
-        <ConfirmDialog
-          title={t('refund.confirmTitle', { amount: money(asking) })}
-          body={t('refund.confirmBody', { amount: money(asking), receipt: sale.receiptNumber })}
-          cancelLabel={t('refund.dontRefund')}
-          confirmLabel={t('refund.confirm', { amount: money(asking) })}
-          confirmTestId="refund-confirm"
-          busy={refunding}
-          onCancel={() => setAsking(null)}
-          onConfirm={async () => {
-            const done = await refund(asking);
-            setAsking(null);
-            if (done) setText('');
-          }}
-        />
-      )}
-    </form>
+        {error && (
+          <div ref={errorRef} className="notice notice--error" role="alert" data-testid="refund-error" data-code={error.error.code}>
+            <Icon name="alert" />
+            <div className="notice-body">
+              <p className="notice-title">
+                {error.uncertain ? t('refund.errorTitle.uncertain') : error.error.code === 'PAYMENT_REFUSED' ? t('refund.errorTitle.refused') : t(`refund.errorTitle.${errorKind(error.error.code)}`)}
+              </p>
+              <p>{error.error.message}</p>
+              {error.uncertain && <p>{t('refund.checkList')}</p>}
+            </div>
+          </div>
+        )}
+
+        {asking !== null && (
+          <ConfirmDialog
+            title={t('refund.confirmTitle', { amount: money(asking) })}
+            body={t('refund.confirmBody', { amount: money(asking), receipt: sale.receiptNumber })}
+            cancelLabel={t('refund.dontRefund')}
+            confirmLabel={t('refund.confirm', { amount: money(asking) })}
+            confirmTestId="refund-confirm"
+            busy={refunding}
+            onCancel={() => setAsking(null)}
+            onConfirm={async () => {
+              // The confirmation closes first, so a manager's approval (for a cashier) has the screen.
+              const amount = asking;
+              setAsking(null);
+              const done = await refund(amount, t('refund.confirm', { amount: money(amount) }));
+              if (done) setText('');
+            }}
+          />
+        )}
+      </form>
+      {/* Outside the form: the approval has a form of its own (forms do not nest). */}
+      {approvalDialog}
+    </>
   );
 }

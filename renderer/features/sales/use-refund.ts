@@ -3,6 +3,7 @@ import type { AppError } from '../../../shared/result';
 import type { Sale } from '../../../shared/sale';
 import { useBridge } from '../../bridge/bridge-context';
 import { isLostAnswer, useIntention } from '../../bridge/use-intention';
+import { useWithManager } from '../staff/use-with-manager';
 
 export interface RefundError {
   error: AppError;
@@ -17,17 +18,25 @@ export interface RefundError {
 export function useRefund(saleId: string, onChanged: (sale: Sale) => void) {
   const bridge = useBridge();
   const refundSale = useIntention('sale.refund');
+  const { withManager, approvalDialog } = useWithManager();
   const inFlight = useRef(false);
   const [refunding, setRefunding] = useState(false);
   const [error, setError] = useState<RefundError | null>(null);
 
   const refund = useCallback(
-    async (amount: number): Promise<boolean> => {
+    /** `what` names the refund for the manager who approves it, when a cashier asks. */
+    async (amount: number, what: string): Promise<boolean> => {
       if (inFlight.current) return false;
       inFlight.current = true;
       setRefunding(true);
       setError(null);
-      const result = await refundSale({ saleId, amount });
+      const result = await withManager(what, (approval) => refundSale({ saleId, amount, ...(approval ? { approval } : {}) }));
+      if (result === null) {
+        // No manager approved it: nothing was sent, nothing to say.
+        inFlight.current = false;
+        setRefunding(false);
+        return false;
+      }
       if (result.ok) {
         onChanged(result.value);
       } else {
@@ -41,9 +50,9 @@ export function useRefund(saleId: string, onChanged: (sale: Sale) => void) {
       setRefunding(false);
       return result.ok;
     },
-    [bridge, refundSale, saleId, onChanged],
+    [bridge, refundSale, withManager, saleId, onChanged],
   );
 
   const clearError = useCallback(() => setError(null), []);
-  return { refund, refunding, error, clearError };
+  return { refund, refunding, error, clearError, approvalDialog };
 }

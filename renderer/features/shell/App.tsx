@@ -14,7 +14,8 @@ import { DeadLettersScreen } from '../sync/DeadLettersScreen';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { Header, type View } from './Header';
 import { StartupScreen } from './StartupScreen';
-import { useStartup } from './use-startup';
+import { useStartup, useWaiting } from './use-startup';
+import { StaffGate } from '../staff/StaffGate';
 
 export function App() {
   const { startup, retry } = useStartup();
@@ -22,9 +23,16 @@ export function App() {
   if (startup.state === 'failed') return <StartupScreen error={startup.error} onRetry={retry} />;
   return (
     <LocaleProvider locale={startup.info.shop.locale}>
-      <Till info={startup.info} waitingSale={startup.waitingSale} waitingPayment={startup.waitingPayment} />
+      <StaffGate info={startup.info}>{() => <SignedInTill info={startup.info} />}</StaffGate>
     </LocaleProvider>
   );
+}
+
+function SignedInTill({ info }: { info: AppInfo }) {
+  const { waiting, retry } = useWaiting();
+  if (waiting.state === 'loading') return <StartupScreen onRetry={retry} />;
+  if (waiting.state === 'failed') return <StartupScreen error={waiting.error} onRetry={retry} />;
+  return <Till info={info} waitingSale={waiting.waitingSale} waitingPayment={waiting.waitingPayment} />;
 }
 
 interface TillProps {

@@ -7,6 +7,7 @@ import { SyncIndicator } from '../sync/SyncIndicator';
 import type { SyncState } from '../sync/use-sync-status';
 import { CustomerDisplayButton } from './CustomerDisplayButton';
 import { TrainingBanner } from './TrainingBanner';
+import { SignedInAs } from '../staff/SignedInAs';
 
 export const views = ['goods', 'subscriptions', 'sales', 'sync'] as const;
 export type View = (typeof views)[number];
@@ -53,6 +54,7 @@ export function Header({ info, view, onNavigate, paymentWaiting, sync }: Props) 
         </nav>
         <SyncIndicator sync={sync} onOpenDeadLetters={() => onNavigate('sync')} />
         <CustomerDisplayButton />
+        <SignedInAs />
         {info.mode === 'test' && <span className="badge badge--test">{t('header.testMode')}</span>}
       </header>
       {info.mode === 'training' && <TrainingBanner phonePageUrl={info.phonePageUrl} />}

@@ -89,6 +89,7 @@ export function DeadLettersScreen({ sync }: { sync: SyncState }) {
       )}
 
       {discarding && <DiscardDialog letter={discarding} onDiscard={dead.discard} onClose={() => setDiscarding(null)} />}
+      {dead.approvalDialog}
     </section>
   );
 }

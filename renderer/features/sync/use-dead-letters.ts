@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/result';
 import type { DeadLetter } from '../../../shared/sync';
 import { useBridge } from '../../bridge/bridge-context';
+import { i18n } from '../../i18n';
+import { useWithManager } from '../staff/use-with-manager';
 import type { SyncState } from './use-sync-status';
 
 /** What became of the last Retry or Discard, told once the list has been read again. */
@@ -15,6 +17,7 @@ export type DeadLetterOutcome =
  */
 export function useDeadLetters(sync: SyncState) {
   const bridge = useBridge();
+  const { withManager, approvalDialog } = useWithManager();
   const { track } = sync;
   const count = sync.status?.deadLetters;
   const [letters, setLetters] = useState<DeadLetter[] | null>(null);
@@ -73,7 +76,10 @@ export function useDeadLetters(sync: SyncState) {
   /** Resolves with the core's refusal, or null when the report is discarded. */
   const discard = useCallback(
     async (letter: DeadLetter, reason: string): Promise<AppError | null> => {
-      const answer = await track(() => bridge.invoke('sync.discard', { id: letter.id, reason }));
+      const answer = await withManager(i18n.t('deadLetters.discard.title'), (approval) =>
+        track(() => bridge.invoke('sync.discard', { id: letter.id, reason, ...(approval ? { approval } : {}) })),
+      );
+      if (answer === null) return { code: 'MANAGER_APPROVAL_NEEDED', message: i18n.t('approval.notApproved') };
       if (!answer.ok) {
         // Someone else dealt with it: the list shows what is left.
         if (answer.error.code === 'NOT_FOUND') void load();
@@ -83,8 +89,8 @@ export function useDeadLetters(sync: SyncState) {
       void load();
       return null;
     },
-    [bridge, track, load],
+    [bridge, track, load, withManager],
   );
 
-  return { letters, error, loading, retrying, outcome, load, retry, discard };
+  return { letters, error, loading, retrying, outcome, load, retry, discard, approvalDialog };
 }

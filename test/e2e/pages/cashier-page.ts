@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { StaffRole } from '../../../shared/staff';
 import type { KassaProcess } from '../../support/kassa-process';
 
 /** What a cashier sees and does, by the screen's stable test ids. */
@@ -8,10 +9,27 @@ export class CashierPage {
     private readonly kassa: KassaProcess,
   ) {}
 
-  /** Opens the address Kassa printed (its one-time code signs this browser in), as a newcomer does. */
-  async open(): Promise<void> {
+  /**
+   * Opens the address Kassa printed (its one-time code lets this browser in), as a newcomer does,
+   * and signs in with the demo PIN the training sign-in screen shows: the manager unless a test
+   * is about what a cashier may do.
+   */
+  async open(role: StaffRole = 'manager'): Promise<void> {
     await this.page.goto(this.kassa.launchUrl);
-    await expect(this.page.getByTestId('training-banner')).toContainText('Training mode — no real money');
+    await this.signIn(role);
+  }
+
+  /** On the sign-in screen: the demo member's name, then their PIN as the screen shows it. */
+  async signIn(role: StaffRole, pin?: string): Promise<void> {
+    const demo = this.page.getByTestId('demo-pins');
+    await expect(demo).toBeVisible();
+    const [, name, shownPin] = new RegExp(`^(.+) \\(${role === 'manager' ? 'Manager' : 'Cashier'}\\): PIN (\\d+)$`).exec(
+      (await demo.locator('li').filter({ hasText: role === 'manager' ? 'Manager' : 'Cashier' }).textContent()) ?? '',
+    )!;
+    await this.page.getByTestId(`staff-${name}`).click();
+    await this.page.getByTestId('pin-input').fill(pin ?? shownPin!);
+    await this.page.getByTestId('pin-submit').click();
+    if (pin === undefined) await expect(this.page.getByTestId('training-banner')).toContainText('Training mode — no real money');
   }
 
   /** The cashier presses "Customer display": a new window, signed in for the display only. */

@@ -21,6 +21,14 @@ describe('configuration', () => {
     expect(config.shop).toEqual({ name: 'Kassa Demo Shop', country: 'NO', currency: 'NOK', locale: 'nb-NO' });
   });
 
+  it('takes the idle sign-out and the cash limit from the file or the environment, and refuses nonsense by name', () => {
+    const sandbox = { url: 'http://127.0.0.1:1234', phonePageUrl: 'http://127.0.0.1:1234/phone' };
+    expect(completeConfig(read({}), sandbox)).toMatchObject({ idleSignOutMinutes: 15, cashMaxOverTotal: 10_000 });
+    const fromEnv = completeConfig(read({ KASSA_IDLE_SIGN_OUT_MINUTES: '5', KASSA_CASH_MAX_OVER_TOTAL: '2000' }), sandbox);
+    expect(fromEnv).toMatchObject({ idleSignOutMinutes: 5, cashMaxOverTotal: 2000 });
+    expect(() => completeConfig(read({ KASSA_IDLE_SIGN_OUT_MINUTES: 'soon' }), sandbox)).toThrow(/idleSignOutMinutes \(KASSA_IDLE_SIGN_OUT_MINUTES\)/);
+  });
+
   it('uses the Vipps test environment when credentials are given', () => {
     const config = completeConfig(
       read({

@@ -1,0 +1,102 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppError, Result } from '../../../shared/result';
+import type { Approval, StaffMember } from '../../../shared/staff';
+import { useBridge } from '../../bridge/bridge-context';
+import { PinPad } from './PinPad';
+
+/** Answers that belong in this dialog (the manager can try again); anything else goes back to the screen. */
+const approvalProblems = new Set<AppError['code']>(['PIN_REFUSED', 'STAFF_LOCKED', 'MANAGER_APPROVAL_NEEDED']);
+
+interface Props {
+  /** What the manager is approving, in a few words ("Refund 50,00 kr"). */
+  what: string;
+  run(approval: Approval): Promise<Result<unknown>>;
+  onDone(result: Result<unknown>): void;
+  onCancel(): void;
+}
+
+/**
+ * A manager approves one action on the cashier's screen: chooses their name and types their PIN.
+ * The PIN travels with that one request and is checked (and journalled, with both names) by the core.
+ */
+export function ManagerApprovalDialog({ what, run, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [managers, setManagers] = useState<StaffMember[]>([]);
+  const [managerId, setManagerId] = useState<string>('');
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  useEffect(() => {
+    void bridge.invoke('staff.list', {}).then((result) => {
+      if (!result.ok) return setError(result.error.message);
+      const found = result.value.filter((member) => member.role === 'manager');
+      setManagers(found);
+      setManagerId((current) => current || found[0]?.id || '');
+    });
+  }, [bridge]);
+
+  const approve = async () => {
+    setBusy(true);
+    const result = await run({ staffId: managerId, pin });
+    setBusy(false);
+    if (!result.ok && approvalProblems.has(result.error.code)) {
+      setPin('');
+      setError(result.error.message);
+      return;
+    }
+    onDone(result);
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby={titleId}
+      data-testid="manager-approval"
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onCancel();
+      }}
+    >
+      <h2 id={titleId} className="dialog-title">{t('approval.title')}</h2>
+      <p>{t('approval.body', { what })}</p>
+      <fieldset className="staff-choice">
+        <legend className="field-label">{t('approval.manager')}</legend>
+        <div className="staff-list">
+          {managers.map((manager) => (
+            <button
+              key={manager.id}
+              type="button"
+              className="staff-button"
+              aria-pressed={manager.id === managerId}
+              data-testid={`approver-${manager.name}`}
+              onClick={() => {
+                setManagerId(manager.id);
+                setError(null);
+              }}
+            >
+              <span className="staff-name">{manager.name}</span>
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <PinPad value={pin} onChange={(next) => { setPin(next); setError(null); }} onSubmit={() => void approve()} busy={busy || !managerId} error={error} submitLabel={t('approval.approve')} testId="approval-pin" />
+      <div className="dialog-actions">
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
+          {t('approval.cancel')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

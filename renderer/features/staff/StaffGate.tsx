@@ -1,0 +1,32 @@
+import { useCallback, type ReactNode } from 'react';
+import type { AppInfo } from '../../../shared/app-info';
+import type { StaffMember } from '../../../shared/staff';
+import { useBridge } from '../../bridge/bridge-context';
+import { StartupScreen } from '../shell/StartupScreen';
+import { SetupScreen } from './SetupScreen';
+import { SignInScreen } from './SignInScreen';
+import { StaffProvider } from './staff-context';
+import { useStaffSession } from './use-staff-session';
+
+/**
+ * Nothing behind this gate is seen without a signed-in member of staff. The core enforces the same
+ * on every call; the gate only decides which screen to show (sign-in, the first manager, the till).
+ */
+export function StaffGate({ info, children }: { info: AppInfo; children: (user: StaffMember) => ReactNode }) {
+  const bridge = useBridge();
+  const { session, error, reload, setSession } = useStaffSession();
+  const signOut = useCallback(() => {
+    void bridge.invoke('staff.signOut', {}).then((result) => result.ok && setSession(result.value));
+  }, [bridge, setSession]);
+
+  if (!session) return <StartupScreen error={error ?? undefined} onRetry={() => void reload()} />;
+  if (session.user) {
+    return (
+      <StaffProvider key={session.user.id} value={{ user: session.user, signOut }}>
+        {children(session.user)}
+      </StaffProvider>
+    );
+  }
+  if (session.setupNeeded) return <SetupScreen onDone={setSession} />;
+  return <SignInScreen info={info} session={session} onSignedIn={setSession} />;
+}
