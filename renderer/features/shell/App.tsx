@@ -16,6 +16,7 @@ import { Header, type View } from './Header';
 import { StartupScreen } from './StartupScreen';
 import { useStartup, useWaiting } from './use-startup';
 import { StaffGate } from '../staff/StaffGate';
+import { StaffScreen } from '../staff/StaffScreen';
 
 export function App() {
   const { startup, retry } = useStartup();
@@ -70,6 +71,7 @@ function Till({ info, waitingSale, waitingPayment }: TillProps) {
           ))}
         {view === 'sales' && <SalesScreen shopName={info.shop.name} />}
         {view === 'sync' && <DeadLettersScreen sync={sync} />}
+        {view === 'staff' && <StaffScreen />}
       </main>
     </>
   );

@@ -8,9 +8,12 @@ import type { SyncState } from '../sync/use-sync-status';
 import { CustomerDisplayButton } from './CustomerDisplayButton';
 import { TrainingBanner } from './TrainingBanner';
 import { SignedInAs } from '../staff/SignedInAs';
+import { useSignedIn } from '../staff/staff-context';
 
-export const views = ['goods', 'subscriptions', 'sales', 'sync'] as const;
+export const views = ['goods', 'subscriptions', 'sales', 'sync', 'staff'] as const;
 export type View = (typeof views)[number];
+/** Views only a manager sees in the navigation (the core refuses their calls to anyone else anyway). */
+const managerViews: ReadonlySet<View> = new Set(['staff']);
 
 interface Props {
   info: AppInfo;
@@ -25,6 +28,7 @@ interface Props {
 export function Header({ info, view, onNavigate, paymentWaiting, sync }: Props) {
   const { t } = useTranslation();
   const connected = useConnected();
+  const { user } = useSignedIn();
   return (
     <>
       <header className="app-header">
@@ -33,7 +37,7 @@ export function Header({ info, view, onNavigate, paymentWaiting, sync }: Props) 
           <span className="till-id">{t('header.till', { id: info.tillId })}</span>
         </div>
         <nav className="main-nav" aria-label={t('nav.label')}>
-          {views.map((name) => (
+          {views.filter((name) => user.role === 'manager' || !managerViews.has(name)).map((name) => (
             <button
               key={name}
               type="button"
