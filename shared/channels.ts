@@ -5,6 +5,12 @@
  */
 export const invokeNames = [
   'app.info',
+  'staff.session',
+  'staff.list',
+  'staff.signIn',
+  'staff.signOut',
+  'staff.setup',
+  'staff.create',
   'catalogue.plans',
   'subscription.start',
   'subscription.get',
@@ -30,7 +36,7 @@ export const invokeNames = [
   'sync.discard',
   'vipps.health',
 ] as const;
-export const eventNames = ['subscription.changed', 'cart.changed', 'sale.changed', 'display.changed', 'sync.changed'] as const;
+export const eventNames = ['staff.changed', 'subscription.changed', 'cart.changed', 'sale.changed', 'display.changed', 'sync.changed'] as const;
 
 export type InvokeName = (typeof invokeNames)[number];
 export type EventName = (typeof eventNames)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appInfoSchema } from './app-info';
+import { approvalSchema, newStaffRequestSchema, pinSchema, signInRequestSchema, staffMemberSchema, staffNameSchema, staffSessionSchema } from './staff';
 import { planCatalogueSchema } from './catalogue';
 import { startSubscriptionRequestSchema, subscriptionSaleSchema } from './subscription';
 import { productCatalogueSchema } from './product';
@@ -21,6 +22,17 @@ type ContractEntry = { request: z.ZodType; response: z.ZodType };
  */
 export const invokeContract = {
   'app.info': { request: z.object({}), response: appInfoSchema },
+
+  /** Who is signed in at this till (and, in training mode, the demo PINs). */
+  'staff.session': { request: z.object({}), response: staffSessionSchema },
+  /** The names on the sign-in screen. Never PINs. */
+  'staff.list': { request: z.object({}), response: z.array(staffMemberSchema) },
+  'staff.signIn': { request: signInRequestSchema, response: staffSessionSchema },
+  'staff.signOut': { request: z.object({}), response: staffSessionSchema },
+  /** A real shop's first start: the first manager. Refused once the till has staff. */
+  'staff.setup': { request: z.object({ name: staffNameSchema, pin: pinSchema }), response: staffSessionSchema },
+  'staff.create': { request: newStaffRequestSchema.extend({ approval: approvalSchema.optional() }), response: staffMemberSchema },
+
   'catalogue.plans': { request: z.object({ refresh: z.boolean().optional() }), response: planCatalogueSchema },
   'subscription.start': { request: startSubscriptionRequestSchema, response: subscriptionSaleSchema },
   'subscription.get': { request: z.object({ saleId: z.string().min(1) }), response: subscriptionSaleSchema },
@@ -71,6 +83,7 @@ export const invokeContract = {
 } as const satisfies Record<InvokeName, ContractEntry>;
 
 export const eventContract = {
+  'staff.changed': staffSessionSchema,
   'subscription.changed': subscriptionSaleSchema,
   'cart.changed': cartSchema,
   'sale.changed': saleSchema,

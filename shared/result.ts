@@ -21,6 +21,14 @@ export const errorCodes = [
   'RATE_LIMITED',
   'BILLING_UNAVAILABLE',
   'INTERNAL',
+  /** The call needs a signed-in member of staff: the till shows its sign-in screen. */
+  'NOT_SIGNED_IN',
+  /** The PIN did not match (the field says how many tries are left before a lockout). */
+  'PIN_REFUSED',
+  /** Too many wrong PINs: this member is locked for a while. */
+  'STAFF_LOCKED',
+  /** A cashier asked for something only a manager may do: a manager types their PIN to approve it. */
+  'MANAGER_APPROVAL_NEEDED',
   /**
    * Said by a bridge, never by the core: the request left but no answer came back (timeout, the
    * host restarting). It may or may not have been carried out; an intention is retried with its

@@ -4,6 +4,7 @@ import { minorUnitsSchema, positiveMinorUnitsSchema } from './money';
 import { phoneCountrySchema, phoneInputSchema } from './phone';
 import { appErrorSchema } from './result';
 import { requestIdSchema } from './intention';
+import { approvalSchema, staffRefSchema } from './staff';
 
 /** The most an ePayment payment can be: 650 000.00 (spec: Amount.value maximum 65 000 000). */
 export const EPAYMENT_MAX_AMOUNT = 65_000_000;
@@ -33,6 +34,9 @@ export const refundSchema = z.object({
   /** pending: stored, not yet confirmed by Vipps (retried in the background). */
   status: z.enum(['pending', 'refunded', 'failed']),
   problem: appErrorSchema.nullable(),
+  /** Who refunded, and which manager approved it; null on refunds made before staff existed. */
+  cashier: staffRefSchema.nullable(),
+  approvedBy: staffRefSchema.nullable(),
 });
 export type Refund = z.infer<typeof refundSchema>;
 
@@ -64,6 +68,8 @@ export const saleSchema = z.object({
   /** What failed, or what is holding the sale up (e.g. "capture pending", Vipps unreachable). */
   problem: appErrorSchema.nullable(),
   cancelRequested: z.boolean(),
+  /** Who made the sale; null on sales made before staff existed. */
+  cashier: staffRefSchema.nullable(),
 });
 export type Sale = z.infer<typeof saleSchema>;
 
@@ -75,7 +81,13 @@ export type StartPaymentRequest = z.infer<typeof startPaymentRequestSchema>;
 
 export const cashPaymentRequestSchema = z.object({ requestId: requestIdSchema, tendered: positiveMinorUnitsSchema });
 export type CashPaymentRequest = z.infer<typeof cashPaymentRequestSchema>;
-export const refundRequestSchema = z.object({ requestId: requestIdSchema, saleId: z.string().min(1), amount: positiveMinorUnitsSchema });
+export const refundRequestSchema = z.object({
+  requestId: requestIdSchema,
+  saleId: z.string().min(1),
+  amount: positiveMinorUnitsSchema,
+  /** A manager's PIN, when a cashier asks for the refund. */
+  approval: approvalSchema.optional(),
+});
 export type RefundRequest = z.infer<typeof refundRequestSchema>;
 
 /** What the customer-facing display shows. Never carries sync status or anything for staff only. */

@@ -3,6 +3,7 @@ import { phoneCountrySchema, phoneInputSchema } from './phone';
 import { planSchema } from './catalogue';
 import { appErrorSchema } from './result';
 import { requestIdSchema } from './intention';
+import { staffRefSchema } from './staff';
 
 export const profileScopes = ['name', 'email', 'address'] as const;
 export const profileScopeSchema = z.enum(profileScopes);
@@ -59,6 +60,8 @@ export const subscriptionSaleSchema = z.object({
   /** Why it ended as it did, in a word the UI maps to text (e.g. the initial charge failed). */
   outcomeReason: z.enum(['initial-charge-failed', 'cancelled-by-cashier']).nullable(),
   cancelRequested: z.boolean(),
+  /** Who made the sale; null on sales made before staff existed. */
+  cashier: staffRefSchema.nullable(),
 });
 export type SubscriptionSale = z.infer<typeof subscriptionSaleSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appErrorSchema } from './result';
+import { approvalSchema } from './staff';
 
 export const outboxKinds = ['sale', 'agreement', 'refund'] as const;
 export const outboxKindSchema = z.enum(outboxKinds);
@@ -38,4 +39,6 @@ export type DeadLetter = z.infer<typeof deadLetterSchema>;
 export const discardRequestSchema = z.object({
   id: z.string().min(1),
   reason: z.string().trim().min(5, 'Say why the report is discarded (at least 5 characters).').max(500),
+  /** A manager's PIN, when a cashier asks for the discard. */
+  approval: approvalSchema.optional(),
 });

@@ -14,6 +14,10 @@ import { VippsHealth } from './vipps/vipps-health';
 import { OutboxRepo } from './db/repos/outbox-repo';
 import { SyncWorker } from './outbox/sync-worker';
 import { IntentionLedger } from './intentions/intention-ledger';
+import { AuditLog } from './audit/audit-log';
+import { guardHandlers, type ContextHandlers } from './staff/access-gate';
+import { StaffRepo } from './staff/staff-repo';
+import { StaffService } from './staff/staff-service';
 import type { ReportSink } from './outbox/report-sink';
 import { randomUUID } from 'node:crypto';
 import { coreConfigSchema, type CoreConfig } from './core-config';
@@ -43,8 +47,8 @@ export interface Core {
   handlers: CoreHandlers;
   events: CoreEvents;
   logger: Logger;
-  /** Resumes every sale the till had not finished. */
-  start(): void;
+  /** Seeds training staff and resumes every sale the till had not finished. */
+  start(): Promise<void>;
   /** Resolves when no sale is being worked on right now; timers may still be set. */
   idle(): Promise<void>;
   /** Stops timers, waits for work in flight, closes the database. */
@@ -133,9 +137,18 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     cashMaxOverTotal: config.cashMaxOverTotal,
     random: deps.random,
   });
-  const intentions = new IntentionLedger(db, now);
+  const audit = new AuditLog(db, config.tillId, now);
+  const intentions = new IntentionLedger(db, audit, now);
+  const staff = new StaffService({
+    repo: new StaffRepo(db, now),
+    audit,
+    clock,
+    training: config.mode === 'training',
+    idleSignOutMs: config.idleSignOutMinutes * 60_000,
+    publish: (session) => events.emit('staff.changed', session),
+  });
 
-  const handlers: CoreHandlers = {
+  const handlers: ContextHandlers = {
     'app.info': async () => ({
       version: KASSA_VERSION,
       mode: config.mode,
@@ -144,12 +157,18 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
       cashMaxOverTotal: config.cashMaxOverTotal,
       phonePageUrl: config.phonePageUrl,
     }),
+    'staff.session': async () => staff.view(),
+    'staff.list': async () => staff.list(),
+    'staff.signIn': ({ staffId, pin }) => staff.signIn(staffId, pin),
+    'staff.signOut': async () => staff.signOut(),
+    'staff.setup': ({ name, pin }) => staff.setUpFirstManager(name, pin),
+    'staff.create': (request, context) => staff.create(request, context),
     'catalogue.plans': async () => {
       const { items, ...rest } = await plans.list();
       return { plans: items, ...rest };
     },
-    'subscription.start': (request) =>
-      intentions.once('subscription.start', request, (record) => subscriptions.start(request, record), (id) => subscriptions.startAnswer(id)),
+    'subscription.start': (request, context) =>
+      intentions.once('subscription.start', request, context, (intention) => subscriptions.start(request, intention), (id) => subscriptions.startAnswer(id)),
     'subscription.get': async ({ saleId }) => subscriptions.get(saleId),
     'subscription.current': async () => subscriptions.current(),
     'subscription.cancel': ({ saleId }) => subscriptions.cancel(saleId),
@@ -161,28 +180,38 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     'cart.add': (request) => cart.add(request),
     'cart.setQuantity': ({ productId, quantity }) => cart.setQuantity(productId, quantity),
     'cart.clear': async () => cart.clear(),
-    'payment.start': (request) => intentions.once('payment.start', request, (record) => payments.start(request, record), (id) => payments.startAnswer(id)),
-    'payment.cash': (request) => intentions.once('payment.cash', request, (record) => payments.cash(request, record), (id) => payments.startAnswer(id)),
+    'payment.start': (request, context) =>
+      intentions.once('payment.start', request, context, (intention) => payments.start(request, intention), (id) => payments.startAnswer(id)),
+    'payment.cash': (request, context) =>
+      intentions.once('payment.cash', request, context, (intention) => payments.cash(request, intention), (id) => payments.startAnswer(id)),
     'sale.get': async ({ saleId }) => payments.get(saleId),
     'sale.current': async () => payments.current(),
     'sale.cancel': ({ saleId }) => payments.cancel(saleId),
-    'sale.refund': (request) => intentions.once('sale.refund', request, (record) => payments.refund(request, record), (id) => payments.refundAnswer(id)),
+    'sale.refund': (request, context) =>
+      intentions.once('sale.refund', request, context, (intention) => payments.refund(request, intention), (id) => payments.refundAnswer(id)),
     'sales.list': async ({ limit }) => payments.today(limit),
     'display.get': async () => display!.current(),
     'sync.status': async () => sync.status(),
     'sync.now': () => sync.syncNow(),
     'sync.deadLetters': async () => sync.deadLetters(),
-    'sync.retry': ({ id }) => sync.retry(id),
-    'sync.discard': async ({ id, reason }) => sync.discard(id, reason),
+    'sync.retry': async ({ id }, context) => {
+      audit.record({ action: 'sync.retry', actor: context.actor, subjectId: id });
+      return sync.retry(id);
+    },
+    'sync.discard': async ({ id, reason }, context) => {
+      audit.record({ action: 'sync.discard', actor: context.actor, approver: context.approver, subjectId: id, after: { reason } });
+      return sync.discard(id, reason);
+    },
     'vipps.health': ({ fresh }) => health.check(fresh),
   };
 
   let stopped = false;
   return {
-    handlers,
+    handlers: guardHandlers(handlers, staff),
     events,
     logger,
-    start() {
+    async start() {
+      await staff.seedTrainingStaff();
       subscriptions.resume();
       payments.resume();
       sync.kick();
@@ -194,6 +223,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     async stop() {
       if (stopped) return;
       stopped = true;
+      staff.stop();
       await Promise.all([subscriptions.stop(), payments.stop()]);
       await sync.stop();
       if (!deps.http) await http.close();

@@ -28,7 +28,7 @@ export async function startKassa(options: { dataDir: string | null; configFile: 
   }
   const config = completeConfig(settings, sandboxAddress);
   const core = createCore(config);
-  core.start();
+  await core.start();
   return {
     core,
     sandbox,

@@ -33,6 +33,7 @@ function recordSale(db: BetterSqlite3.Database, sales: SaleRepo, outbox: OutboxR
       totals: cart.totals,
       phone: null,
       keys: { create: randomUUID(), capture: randomUUID(), cancel: randomUUID() },
+      cashier: null,
       cash: { tendered: 10000, change: 10000 - cart.totals.total },
     }));
     outbox.enqueue({ id: randomUUID(), kind: 'sale', subjectId: sale.id, orderingKey: sale.id, payload: saleReport(toPublicSale(sale), 'bench', sale.createdAt) });

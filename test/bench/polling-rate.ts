@@ -1,3 +1,4 @@
+import { signInDemo } from '../support/demo-staff';
 import { randomUUID } from 'node:crypto';
 import { createCore } from '../../electron/core/create-core';
 import { createHttpClient, type HttpClient } from '../../electron/core/http/http-client';
@@ -29,7 +30,8 @@ export async function measurePollingRate(): Promise<Metric[]> {
   };
   const core = createCore(trainingConfig(sandbox, dir.path), { clock, logger: silentLogger, http: counting });
   try {
-    core.start();
+    await core.start();
+    await signInDemo(async (name, body) => ({ ok: true, value: await core.handlers[name as 'staff.list'](body as never) }));
     const started = await core.handlers['subscription.start']({ requestId: randomUUID(), planId: 'kaffeklubben-mnd', phone: { country: 'NO', number: '41234567' }, profileScopes: [] });
     const faults = [
       { kind: 'status', status: 503, method: 'GET', pathPrefix: '/recurring/v3/agreements', count: 3 },

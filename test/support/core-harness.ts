@@ -7,6 +7,8 @@ import type { Sandbox } from '../../electron/sandbox/sandbox-api';
 import { trainingConnection } from '../../electron/host/training-connection';
 import type { InvokeName, InvokeResponse } from '../../shared/contract';
 import { withRequestId, type TestRequest } from './intentions';
+import { signInDemo } from './demo-staff';
+import type { StaffRole } from '../../shared/staff';
 import { dispatch } from '../../electron/core/dispatch';
 import type { Result } from '../../shared/result';
 import type { SubscriptionSale } from '../../shared/subscription';
@@ -48,19 +50,25 @@ export class CoreHarness {
     readonly dataDir: { path: string; cleanup: () => void },
   ) {}
 
-  static async start(options: { configure?: (config: CoreConfig) => CoreConfig } = {}): Promise<CoreHarness> {
+  /**
+   * `signIn`: who is at the till once it has started (the demo manager unless a test says
+   * otherwise: most tests are about sales, not about who may make them); null for nobody.
+   */
+  static async start(options: { configure?: (config: CoreConfig) => CoreConfig; signIn?: StaffRole | null } = {}): Promise<CoreHarness> {
     const clock = new FakeClock();
     const sandbox = await createSandbox({ port: 0, now: () => clock.now() });
     const harness = new CoreHarness(clock, sandbox, makeTempDir());
     harness.configure = options.configure ?? ((c) => c);
-    harness.boot();
+    harness.signInAs = options.signIn === undefined ? 'manager' : options.signIn;
+    await harness.boot();
     return harness;
   }
 
   private configure: (config: CoreConfig) => CoreConfig = (c) => c;
+  private signInAs: StaffRole | null = 'manager';
 
-  /** Starts a core on the harness's data directory (again, after a simulated crash). */
-  boot(clock: FakeClock = this.clock): Core {
+  /** Starts a core on the harness's data directory (again, after a simulated crash), and signs in. */
+  async boot(clock: FakeClock = this.clock): Promise<Core> {
     this.core = createCore(this.configure(trainingConfig(this.sandbox, this.dataDir.path)), { clock, logger: this.logger, random: () => 0.5 });
     this.core.events.on('subscription.changed', (sale) => {
       this.latest.set(sale.id, sale);
@@ -71,7 +79,8 @@ export class CoreHarness {
         }
       }
     });
-    this.core.start();
+    await this.core.start();
+    if (this.signInAs) await signInDemo((name, body) => this.invoke(name as InvokeName, body as never), this.signInAs);
     return this.core;
   }
 

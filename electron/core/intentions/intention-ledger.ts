@@ -5,9 +5,20 @@ import { intentionCalls, type IntentionCall } from '../../../shared/intention';
 import { KassaError } from '../../../shared/result';
 import { StatementCache } from '../db/statement-cache';
 import { parseRow } from '../db/repos/row-parsing';
+import type { StaffRef } from '../../../shared/staff';
+import type { AuditLog } from '../audit/audit-log';
+import type { CallContext } from '../staff/staff-service';
 
-/** Called by a flow inside the transaction that creates its row, so the id and the row commit together. */
-export type RecordIntention = (subjectId: string) => void;
+/** One cashier intention as a flow sees it: who asked, who approved, and how to record it. */
+export interface Intention {
+  by: StaffRef | null;
+  approvedBy: StaffRef | null;
+  /**
+   * Called by the flow inside the transaction that creates its row, so the request id, the
+   * journal entry and the row commit together.
+   */
+  record(subjectId: string): void;
+}
 
 interface Claim {
   call: IntentionCall;
@@ -20,7 +31,8 @@ const storedRow = z.object({ id: z.string(), call: z.enum(intentionCalls), body_
  * Makes every cashier intention that moves money happen once, however often its request arrives.
  *
  * The renderer sends one request id per intention and the same id on every retry. The first
- * attempt runs; the flow records the id beside the row it creates, in the same transaction. A
+ * attempt runs; the flow records the id beside the row it creates, in the same transaction, with
+ * the journal entry of who asked (and who approved). A
  * repeat is answered from what the first made: while the first still runs it waits for it, and
  * afterwards (also after a restart) it reads the stored row. Only a request that created nothing
  * (refused before any row was written) runs again, because nothing happened the first time.
@@ -31,6 +43,7 @@ export class IntentionLedger {
 
   constructor(
     db: Database,
+    private readonly audit: AuditLog,
     private readonly now: () => number,
   ) {
     this.sql = new StatementCache(db);
@@ -38,11 +51,14 @@ export class IntentionLedger {
 
   async once<T>(
     call: IntentionCall,
-    request: { requestId: string },
-    first: (record: RecordIntention) => Promise<T> | T,
+    request: { requestId: string; approval?: unknown },
+    context: CallContext,
+    first: (intention: Intention) => Promise<T> | T,
     replay: (subjectId: string) => Promise<T> | T,
   ): Promise<T> {
-    const { requestId, ...body } = request;
+    // The approval is a manager's PIN: it is never hashed, stored or journalled, and a retry may
+    // carry it or not without being another request.
+    const { requestId, approval: _approval, ...body } = request;
     const claim: Claim = { call, bodyHash: hashBody(body) };
 
     const running = this.running.get(requestId);
@@ -56,8 +72,15 @@ export class IntentionLedger {
       return replay(stored.subjectId);
     }
 
-    const record: RecordIntention = (subjectId) => this.insert(requestId, claim, subjectId);
-    const done = Promise.resolve().then(() => first(record));
+    const intention: Intention = {
+      by: ref(context.actor),
+      approvedBy: ref(context.approver),
+      record: (subjectId) => {
+        this.insert(requestId, claim, subjectId);
+        this.audit.record({ action: call, actor: context.actor, approver: context.approver, subjectId, after: body });
+      },
+    };
+    const done = Promise.resolve().then(() => first(intention));
     this.running.set(requestId, { ...claim, done });
     try {
       return await done;
@@ -79,6 +102,8 @@ export class IntentionLedger {
       .run(requestId, claim.call, claim.bodyHash, subjectId, this.now());
   }
 }
+
+const ref = (member: StaffRef | null): StaffRef | null => (member ? { id: member.id, name: member.name } : null);
 
 function assertSameIntention(known: Claim, claim: Claim): void {
   if (known.call === claim.call && known.bodyHash === claim.bodyHash) return;

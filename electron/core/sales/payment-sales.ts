@@ -11,7 +11,7 @@ import {
   type StartPaymentRequest,
 } from '../../../shared/sale';
 import { cashCeiling } from '../../../shared/cash';
-import type { RecordIntention } from '../intentions/intention-ledger';
+import type { Intention } from '../intentions/intention-ledger';
 import { minorUnitsToDecimal, type Currency } from '../../../shared/money';
 import type { NewSale, SalePatch, SaleRepo, StoredSale } from '../db/repos/sale-repo';
 import { toPublicSale } from '../db/repos/sale-repo';
@@ -94,8 +94,8 @@ export class PaymentSales {
     await Promise.all([this.sales.stop(), this.refunds.stop()]);
   }
 
-  /** `record` stores the cashier's request id with the sale, in the transaction that creates it. */
-  async start(request: StartPaymentRequest, record: RecordIntention): Promise<Sale> {
+  /** The intention's request id and journal entry are stored with the sale, in the transaction that creates it. */
+  async start(request: StartPaymentRequest, intention: Intention): Promise<Sale> {
     const cart = this.sellableCart();
     let phone: { country: 'NO' | 'DK' | 'FI'; msisdn: string } | null = null;
     if (request.method === 'push') {
@@ -114,7 +114,7 @@ export class PaymentSales {
     }
     this.assertNoneWaiting();
 
-    const sale = this.insertSale(record, (receiptNumber) => ({
+    const sale = this.insertSale(intention, (receiptNumber) => ({
       id: randomUUID(),
       reference: paymentReference(receiptNumber),
       receiptNumber,
@@ -126,6 +126,7 @@ export class PaymentSales {
       phone,
       keys: { create: randomUUID(), capture: randomUUID(), cancel: randomUUID() },
       cash: null,
+      cashier: intention.by,
     }));
     this.emit(sale);
     await this.sales.run(sale.id);
@@ -142,7 +143,7 @@ export class PaymentSales {
     return toPublicSale(sale);
   }
 
-  cash(request: CashPaymentRequest, record: RecordIntention): Sale {
+  cash(request: CashPaymentRequest, intention: Intention): Sale {
     const { tendered } = request;
     const cart = this.sellableCart();
     this.assertNoneWaiting();
@@ -156,7 +157,7 @@ export class PaymentSales {
     }
     // The sale, the request id and the report to the billing backend are one transaction.
     const sale = this.deps.reports.transaction(() => {
-      const recorded = this.insertCashSale(record, cart, tendered);
+      const recorded = this.insertCashSale(intention, cart, tendered);
       this.deps.reports.report('sale', recorded.id, recorded.id, saleReport(toPublicSale(recorded), this.deps.tillId, recorded.createdAt));
       return recorded;
     });
@@ -167,10 +168,10 @@ export class PaymentSales {
   }
 
   /** A sale with the next receipt number and the request id that asked for it, in one transaction. */
-  private insertSale(record: RecordIntention, build: (receiptNumber: string) => NewSale): StoredSale {
+  private insertSale(intention: Intention, build: (receiptNumber: string) => NewSale): StoredSale {
     return this.deps.reports.transaction(() => {
       const sale = this.deps.repo.insertWithReceiptNumber(this.deps.tillId, build);
-      record(sale.id);
+      intention.record(sale.id);
       return sale;
     });
   }
@@ -179,8 +180,8 @@ export class PaymentSales {
     if (this.current()) throw new KassaError('CONFLICT', 'A payment is already waiting for a customer. Finish or cancel it first.');
   }
 
-  private insertCashSale(record: RecordIntention, cart: ReturnType<CartService['get']>, tendered: number): StoredSale {
-    return this.insertSale(record, (receiptNumber) => ({
+  private insertCashSale(intention: Intention, cart: ReturnType<CartService['get']>, tendered: number): StoredSale {
+    return this.insertSale(intention, (receiptNumber) => ({
       id: randomUUID(),
       reference: paymentReference(receiptNumber),
       receiptNumber,
@@ -192,6 +193,7 @@ export class PaymentSales {
       phone: null,
       keys: { create: randomUUID(), capture: randomUUID(), cancel: randomUUID() },
       cash: { tendered, change: tendered - cart.totals.total },
+      cashier: intention.by,
     }));
   }
 
@@ -220,7 +222,7 @@ export class PaymentSales {
     return toPublicSale(this.require(saleId));
   }
 
-  async refund(request: RefundRequest, record: RecordIntention): Promise<Sale> {
+  async refund(request: RefundRequest, intention: Intention): Promise<Sale> {
     const { saleId, amount } = request;
     const sale = this.require(saleId);
     if (sale.status !== 'completed' || sale.tender === 'cash') {
@@ -232,10 +234,17 @@ export class PaymentSales {
       const most = `${minorUnitsToDecimal(refundable)} ${sale.totals.currency}`;
       throw new KassaError('PAYMENT_REFUSED', `At most ${most} can be refunded on this sale.`, { amount: `At most ${most}.` });
     }
-    // The refund, its key and the request id are on disk before Vipps hears of it.
+    // The refund, its key, the request id and the journal entry are on disk before Vipps hears of it.
     const refund = this.deps.reports.transaction(() => {
-      const inserted = this.deps.repo.insertRefund({ id: randomUUID(), saleId, amount, idempotencyKey: randomUUID() });
-      record(inserted.id);
+      const inserted = this.deps.repo.insertRefund({
+        id: randomUUID(),
+        saleId,
+        amount,
+        idempotencyKey: randomUUID(),
+        cashier: intention.by,
+        approvedBy: intention.approvedBy,
+      });
+      intention.record(inserted.id);
       return inserted;
     });
     this.emit(this.require(saleId));

@@ -26,7 +26,7 @@ import { StepDriver } from './step-driver';
 import { phoneProblemMessage } from './phone-messages';
 import type { ReportSink } from '../outbox/report-sink';
 import { agreementReport } from '../outbox/reports';
-import type { RecordIntention } from '../intentions/intention-ledger';
+import type { Intention } from '../intentions/intention-ledger';
 
 /** Vipps lets a PENDING agreement wait 10 minutes for the customer before it expires. */
 export const AGREEMENT_PENDING_MS = 10 * 60_000;
@@ -91,8 +91,8 @@ export class SubscriptionSales {
     return this.driver.stop();
   }
 
-  /** `record` stores the cashier's request id with the sale, in the transaction that creates it. */
-  async start(input: StartSubscriptionRequest, record: RecordIntention): Promise<SubscriptionSale> {
+  /** The intention's request id and journal entry are stored with the sale, in the transaction that creates it. */
+  async start(input: StartSubscriptionRequest, intention: Intention): Promise<SubscriptionSale> {
     const request = startSubscriptionRequestSchema.parse(input);
     const phone = checkPhone(request.phone.country, request.phone.number);
     if (phone.state !== 'valid') throw new KassaError('VALIDATION', phoneProblemMessage(request.phone.country, phone), { phone: phoneProblemMessage(request.phone.country, phone) });
@@ -111,8 +111,9 @@ export class SubscriptionSales {
         phone: { country: request.phone.country, msisdn: phone.msisdn },
         profileScopes: [...new Set(request.profileScopes)],
         keys: { create: randomUUID(), stop: randomUUID(), capture: randomUUID() },
+        cashier: intention.by,
       });
-      record(inserted.id);
+      intention.record(inserted.id);
       return inserted;
     });
     this.emit(sale);

@@ -181,6 +181,7 @@ export const refundReportSchema: Schema = {
     saleId: id,
     tillId: text,
     cashier: nullableText,
+    approvedBy: nullableText,
     currency,
     amount: { type: 'integer', format: 'int64', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
     reference: text,
@@ -233,6 +234,7 @@ export interface RefundReport {
   saleId: string;
   tillId: string;
   cashier?: string | null;
+  approvedBy?: string | null;
   currency: Currency;
   amount: number;
   reference?: string;

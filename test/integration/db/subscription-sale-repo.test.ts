@@ -8,7 +8,7 @@ let dir: ReturnType<typeof makeTempDir>;
 let db: Database;
 let repo: SubscriptionSaleRepo;
 const plan = { id: 'p', name: 'Plan', currency: 'NOK' as const, pricing: { type: 'LEGACY' as const, amount: 100 }, interval: { unit: 'MONTH' as const, count: 1 } };
-const newSale = (id: string) => ({ id, createdAt: 1, plan, phone: { country: 'NO' as const, msisdn: '4791234567' }, profileScopes: ['name' as const], keys: { create: `${id}-c`, stop: `${id}-s`, capture: `${id}-k` } });
+const newSale = (id: string) => ({ id, createdAt: 1, plan, phone: { country: 'NO' as const, msisdn: '4791234567' }, profileScopes: ['name' as const], keys: { create: `${id}-c`, stop: `${id}-s`, capture: `${id}-k` }, cashier: null });
 
 beforeEach(() => {
   dir = makeTempDir();
@@ -49,7 +49,7 @@ describe('SaleRepo', () => {
     for (const cash of [null, { tendered: 10000, change: 2200 }]) {
       const inserted = sales.insertWithReceiptNumber('till-1', (receiptNumber) => ({
         id: `s-${receiptNumber}`, reference: `kassa-${receiptNumber}`, receiptNumber, createdAt: 7, tender: cash ? 'cash' : 'vipps-qr',
-        status: cash ? 'completed' : 'requested', lines: [line], totals, phone: null, keys: { create: `${receiptNumber}-c`, capture: `${receiptNumber}-k`, cancel: `${receiptNumber}-x` }, cash,
+        status: cash ? 'completed' : 'requested', lines: [line], totals, phone: null, keys: { create: `${receiptNumber}-c`, capture: `${receiptNumber}-k`, cancel: `${receiptNumber}-x` }, cash, cashier: null,
       }));
       expect(inserted).toEqual(sales.get(inserted.id));
     }

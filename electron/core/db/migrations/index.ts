@@ -3,6 +3,7 @@ import { migration0010InitialSchema } from './0010-initial-schema';
 import { migration0020OneOffSales } from './0020-one-off-sales';
 import { migration0030Outbox } from './0030-outbox';
 import { migration0040ClientRequests } from './0040-client-requests';
+import { migration0050StaffAndAudit } from './0050-staff-and-audit';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two shipped migrations. */
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** Every migration ever shipped, in order. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [migration0010InitialSchema, migration0020OneOffSales, migration0030Outbox, migration0040ClientRequests];
+export const MIGRATIONS: readonly Migration[] = [migration0010InitialSchema, migration0020OneOffSales, migration0030Outbox, migration0040ClientRequests, migration0050StaffAndAudit];

@@ -46,3 +46,8 @@ export function parseRows<T>(rows: unknown[], toRecord: (raw: unknown) => T, onC
   }
   return records;
 }
+
+/** Who did something, from the pair of columns that keep it (null for rows older than staff). */
+export function staffRef(id: string | null, name: string | null): { id: string; name: string } | null {
+  return id !== null && name !== null ? { id, name } : null;
+}

@@ -5,7 +5,8 @@ import { cartLineSchema, cartTotalsSchema, type CartLine, type CartTotals } from
 import type { PhoneCountry } from '../../../../shared/phone';
 import { appErrorSchema, type AppError } from '../../../../shared/result';
 import { saleStatusSchema, tenderSchema, type Refund, type Sale, type SaleStatus, type Tender } from '../../../../shared/sale';
-import { CorruptRowError, parseJsonColumn, parseRow, parseRows } from './row-parsing';
+import { CorruptRowError, parseJsonColumn, parseRow, parseRows, staffRef } from './row-parsing';
+import type { StaffRef } from '../../../../shared/staff';
 
 export interface StoredSale extends Sale {
   keys: { create: string; capture: string; cancel: string };
@@ -29,6 +30,7 @@ export interface NewSale {
   phone: { country: PhoneCountry; msisdn: string } | null;
   keys: { create: string; capture: string; cancel: string };
   cash: { tendered: number; change: number } | null;
+  cashier: StaffRef | null;
 }
 
 export type SalePatch = Partial<{
@@ -69,6 +71,8 @@ const saleRow = z.object({
   problem_json: z.string().nullable(),
   cancel_requested: z.union([z.literal(0), z.literal(1)]),
   create_attempts: z.number().int(),
+  cashier_id: z.string().nullable(),
+  cashier_name: z.string().nullable(),
 });
 
 const refundRow = z.object({
@@ -79,6 +83,10 @@ const refundRow = z.object({
   created_at: z.number().int(),
   status: z.enum(['pending', 'refunded', 'failed']),
   problem_json: z.string().nullable(),
+  cashier_id: z.string().nullable(),
+  cashier_name: z.string().nullable(),
+  approver_id: z.string().nullable(),
+  approver_name: z.string().nullable(),
 });
 
 const OPEN = "('requested', 'waiting', 'capturing')";
@@ -110,9 +118,10 @@ export class SaleRepo {
         .get(
           `INSERT INTO sales (id, reference, receipt_number, created_at, updated_at, tender, status, currency, total,
              lines_json, totals_json, phone_country, msisdn, create_key, capture_key, cancel_key,
-             captured, cash_tendered, cash_change)
+             captured, cash_tendered, cash_change, cashier_id, cashier_name)
            VALUES (@id, @reference, @receiptNumber, @createdAt, @createdAt, @tender, @status, @currency, @total,
-             @lines, @totals, @country, @msisdn, @createKey, @captureKey, @cancelKey, @captured, @tendered, @change)`,
+             @lines, @totals, @country, @msisdn, @createKey, @captureKey, @cancelKey, @captured, @tendered, @change,
+             @cashierId, @cashierName)`,
         )
         .run({
           id: sale.id,
@@ -134,6 +143,8 @@ export class SaleRepo {
           captured: sale.cash ? sale.totals.total : 0,
           tendered: sale.cash?.tendered ?? null,
           change: sale.cash?.change ?? null,
+          cashierId: sale.cashier?.id ?? null,
+          cashierName: sale.cashier?.name ?? null,
         });
       return sale;
     });
@@ -174,14 +185,14 @@ export class SaleRepo {
     return this.get(id)!;
   }
 
-  insertRefund(refund: { id: string; saleId: string; amount: number; idempotencyKey: string }): StoredRefund {
+  insertRefund(refund: { id: string; saleId: string; amount: number; idempotencyKey: string; cashier: StaffRef | null; approvedBy: StaffRef | null }): StoredRefund {
     const at = this.now();
     this.sql
       .get(
-        `INSERT INTO refunds (id, sale_id, amount, idempotency_key, created_at, updated_at, status)
-         VALUES (?, ?, ?, ?, ?, ?, 'pending')`,
+        `INSERT INTO refunds (id, sale_id, amount, idempotency_key, created_at, updated_at, status, cashier_id, cashier_name, approver_id, approver_name)
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
       )
-      .run(refund.id, refund.saleId, refund.amount, refund.idempotencyKey, at, at);
+      .run(refund.id, refund.saleId, refund.amount, refund.idempotencyKey, at, at, refund.cashier?.id ?? null, refund.cashier?.name ?? null, refund.approvedBy?.id ?? null, refund.approvedBy?.name ?? null);
     return this.getRefund(refund.id)!;
   }
 
@@ -231,6 +242,7 @@ export class SaleRepo {
       cancelRequested: row.cancel_requested === 1,
       keys: { create: row.create_key, capture: row.capture_key, cancel: row.cancel_key },
       createAttempts: row.create_attempts,
+      cashier: staffRef(row.cashier_id, row.cashier_name),
     };
   }
 }
@@ -261,6 +273,8 @@ function toRefund(raw: unknown): StoredRefund {
     createdAt: row.created_at,
     status: row.status,
     problem: row.problem_json === null ? null : parseJsonColumn('refunds', row.id, 'problem_json', row.problem_json, appErrorSchema),
+    cashier: staffRef(row.cashier_id, row.cashier_name),
+    approvedBy: staffRef(row.approver_id, row.approver_name),
   };
 }
 

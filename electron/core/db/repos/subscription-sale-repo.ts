@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { planSchema, type Plan } from '../../../../shared/catalogue';
 import type { PhoneCountry } from '../../../../shared/phone';
 import { appErrorSchema, type AppError } from '../../../../shared/result';
-import { CorruptRowError, parseJsonColumn, parseRow, parseRows } from './row-parsing';
+import { CorruptRowError, parseJsonColumn, parseRow, parseRows, staffRef } from './row-parsing';
+import type { StaffRef } from '../../../../shared/staff';
 
 export { CorruptRowError };
 import {
@@ -30,6 +31,7 @@ export interface NewSubscriptionSale {
   phone: { country: PhoneCountry; msisdn: string };
   profileScopes: ProfileScope[];
   keys: { create: string; stop: string; capture: string };
+  cashier: StaffRef | null;
 }
 
 export type SubscriptionSalePatch = Partial<{
@@ -67,6 +69,8 @@ const rowSchema = z.object({
   outcome_reason: z.enum(['initial-charge-failed', 'cancelled-by-cashier']).nullable(),
   cancel_requested: z.union([z.literal(0), z.literal(1)]),
   create_attempts: z.number().int(),
+  cashier_id: z.string().nullable(),
+  cashier_name: z.string().nullable(),
 });
 type Row = z.infer<typeof rowSchema>;
 
@@ -88,9 +92,9 @@ export class SubscriptionSaleRepo {
       .get(
         `INSERT INTO subscription_sales
           (id, created_at, updated_at, plan_json, phone_country, msisdn, profile_scopes, status,
-           create_key, stop_key, capture_key, initial_charge_status)
+           create_key, stop_key, capture_key, initial_charge_status, cashier_id, cashier_name)
          VALUES (@id, @createdAt, @createdAt, @plan, @country, @msisdn, @scopes, 'requested',
-           @createKey, @stopKey, @captureKey, NULL)`,
+           @createKey, @stopKey, @captureKey, NULL, @cashierId, @cashierName)`,
       )
       .run({
         id: sale.id,
@@ -102,6 +106,8 @@ export class SubscriptionSaleRepo {
         createKey: sale.keys.create,
         stopKey: sale.keys.stop,
         captureKey: sale.keys.capture,
+        cashierId: sale.cashier?.id ?? null,
+        cashierName: sale.cashier?.name ?? null,
       });
     return this.get(sale.id)!;
   }
@@ -166,6 +172,7 @@ function toSale(raw: unknown): StoredSubscriptionSale {
     cancelRequested: row.cancel_requested === 1,
     keys: { create: row.create_key, stop: row.stop_key, capture: row.capture_key },
     createAttempts: row.create_attempts,
+    cashier: staffRef(row.cashier_id, row.cashier_name),
   };
 }
 

@@ -1,0 +1,44 @@
+import type { InvokeName } from './channels';
+
+/**
+ * Who may make each call. `open`: anyone at the till, signed in or not (what the sign-in screen and
+ * the customer display need). `staff`: a signed-in cashier or manager. `manager`: a signed-in
+ * manager, or a cashier whose request carries a manager's approval (the manager's PIN, typed on
+ * the cashier's screen). The core enforces this on every call; the renderer only uses it to know
+ * when to ask for a manager before it is refused.
+ */
+export type CallAccess = 'open' | 'staff' | 'manager';
+
+export const callAccess = {
+  'app.info': 'open',
+  'staff.session': 'open',
+  'staff.list': 'open',
+  'staff.signIn': 'open',
+  'staff.signOut': 'open',
+  'staff.setup': 'open',
+  'staff.create': 'manager',
+  'catalogue.plans': 'staff',
+  'subscription.start': 'staff',
+  'subscription.get': 'staff',
+  'subscription.current': 'staff',
+  'subscription.cancel': 'staff',
+  'products.list': 'staff',
+  'cart.get': 'staff',
+  'cart.add': 'staff',
+  'cart.setQuantity': 'staff',
+  'cart.clear': 'staff',
+  'payment.start': 'staff',
+  'payment.cash': 'staff',
+  'sale.get': 'staff',
+  'sale.current': 'staff',
+  'sale.cancel': 'staff',
+  'sale.refund': 'manager',
+  'sales.list': 'staff',
+  'display.get': 'open',
+  'sync.status': 'staff',
+  'sync.now': 'staff',
+  'sync.deadLetters': 'staff',
+  'sync.retry': 'staff',
+  'sync.discard': 'manager',
+  'vipps.health': 'staff',
+} as const satisfies Record<InvokeName, CallAccess>;
