@@ -33,7 +33,17 @@ export class EndOfDay {
   constructor(private readonly deps: EndOfDayDeps) {}
 
   drawer(): Drawer {
-    return this.drawerFor(this.periodStart(), this.deps.clock.now());
+    return this.drawerFor(this.periodStart(), this.periodEnd());
+  }
+
+  /**
+   * Periods are half-open, [start, end), and a period ends just after the current millisecond, so
+   * whatever was recorded up to this moment is in it. (Something recorded in the very millisecond
+   * of a close, after it, would be in the closed window: with a real clock a sale and a close in
+   * the same millisecond do not happen, and the Z keeps what it counted either way.)
+   */
+  private periodEnd(): number {
+    return this.deps.clock.now() + 1;
   }
 
   move(request: DrawerMoveRequest, intention: Intention): Drawer {
@@ -56,7 +66,7 @@ export class EndOfDay {
 
   /** The X-report: the same figures as a Z would show now, not numbered, nothing closed. Journalled. */
   x(context: CallContext): EndOfDayReport {
-    const report = this.build({ type: 'X', to: this.deps.clock.now(), closedBy: ref(context.actor), count: null, unsynced: this.deps.unsynced(), confirmUnsynced: false });
+    const report = this.build({ type: 'X', to: this.periodEnd(), closedBy: ref(context.actor), count: null, unsynced: this.deps.unsynced(), confirmUnsynced: false });
     this.deps.audit.record({ action: 'zreport.x', actor: context.actor, approver: context.approver, after: { net: report.totals.net, expected: report.drawer.expected } });
     return report;
   }
@@ -79,7 +89,7 @@ export class EndOfDay {
     const report = this.deps.reports.transaction(() => {
       const number = (this.deps.repo.last()?.number ?? 0) + 1;
       const id = `${this.deps.tillId.replace(/[^A-Za-z0-9_-]/g, '_')}-Z${String(number).padStart(6, '0')}`;
-      const built = this.build({ type: 'Z', to: this.deps.clock.now(), closedBy: intention.by, count: request.count, unsynced, confirmUnsynced: request.confirmUnsynced === true });
+      const built = this.build({ type: 'Z', to: this.periodEnd(), closedBy: intention.by, count: request.count, unsynced, confirmUnsynced: request.confirmUnsynced === true });
       const closed = { ...built, id, number };
       this.deps.repo.insert(closed);
       // One queue for every Z of this till, so the backend hears of them in order.
@@ -132,7 +142,6 @@ export class EndOfDay {
 
   private build(options: { type: 'X' | 'Z'; to: number; closedBy: StaffRef | null; count: CashCount | null; unsynced: number; confirmUnsynced: boolean }): EndOfDayReport {
     const from = this.periodStart();
-    // Half-open [from, to): anything recorded at the very millisecond of a close falls in the next period.
     const figures = this.deps.figures.figures(from, options.to);
     const { movements: _movements, ...drawer } = this.drawerFor(from, options.to, figures.cash);
     const counted = options.count ? countedCash(options.count) : null;

@@ -6,7 +6,7 @@
 
 /** Completed sales by tender, cashier and hour bucket: one scan of the covering index sales_completed. */
 export const SALES_BY_TENDER_CASHIER_HOUR = `
-  SELECT tender, cashier_id, cashier_name, (completed_at - @from) / 3600000 AS bucket, count(*) AS n, sum(total) AS gross
+  SELECT tender, cashier_id, cashier_name, CAST((completed_at - @from) / 3600000 AS INTEGER) AS bucket, count(*) AS n, sum(total) AS gross
   FROM sales
   WHERE status = 'completed' AND completed_at >= @from AND completed_at < @to
   GROUP BY tender, cashier_id, cashier_name, bucket`;
