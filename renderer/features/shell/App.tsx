@@ -11,6 +11,8 @@ import { useCatalogue } from '../plans/use-catalogue';
 import { SaleScreen } from '../sale/SaleScreen';
 import { SalesScreen } from '../sales/SalesScreen';
 import { DeadLettersScreen } from '../sync/DeadLettersScreen';
+import { ManagerScreen } from '../manager/ManagerScreen';
+import { useIsManager } from '../manager/use-is-manager';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { Header, type View } from './Header';
 import { StartupScreen } from './StartupScreen';
@@ -48,10 +50,11 @@ function Till({ info, waitingSale, waitingPayment }: TillProps) {
   const payment = useCurrentPayment(waitingPayment);
   const sync = useSyncStatus();
   const paymentWaiting = payment.sale !== null && !isFinalSaleStatus(payment.sale.status);
+  const isManager = useIsManager();
 
   return (
     <>
-      <Header info={info} view={view} onNavigate={setView} paymentWaiting={paymentWaiting} sync={sync} />
+      <Header info={info} view={view} onNavigate={setView} paymentWaiting={paymentWaiting} sync={sync} showManager={isManager} />
       <main className="app-main">
         {view === 'goods' && <GoodsScreen info={info} products={products} payment={payment} />}
         {view === 'subscriptions' &&
@@ -62,6 +65,7 @@ function Till({ info, waitingSale, waitingPayment }: TillProps) {
           ))}
         {view === 'sales' && <SalesScreen shopName={info.shop.name} />}
         {view === 'sync' && <DeadLettersScreen sync={sync} />}
+        {view === 'manager' && isManager && <ManagerScreen />}
       </main>
     </>
   );

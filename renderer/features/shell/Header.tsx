@@ -8,7 +8,7 @@ import type { SyncState } from '../sync/use-sync-status';
 import { CustomerDisplayButton } from './CustomerDisplayButton';
 import { TrainingBanner } from './TrainingBanner';
 
-export const views = ['goods', 'subscriptions', 'sales', 'sync'] as const;
+export const views = ['goods', 'subscriptions', 'sales', 'sync', 'manager'] as const;
 export type View = (typeof views)[number];
 
 interface Props {
@@ -19,9 +19,11 @@ interface Props {
   paymentWaiting: boolean;
   /** The reports to the billing backend: on every till screen (never on the customer's display). */
   sync: SyncState;
+  /** A manager is signed in: the manager's view is offered. */
+  showManager?: boolean;
 }
 
-export function Header({ info, view, onNavigate, paymentWaiting, sync }: Props) {
+export function Header({ info, view, onNavigate, paymentWaiting, sync, showManager = false }: Props) {
   const { t } = useTranslation();
   const connected = useConnected();
   return (
@@ -32,7 +34,7 @@ export function Header({ info, view, onNavigate, paymentWaiting, sync }: Props) 
           <span className="till-id">{t('header.till', { id: info.tillId })}</span>
         </div>
         <nav className="main-nav" aria-label={t('nav.label')}>
-          {views.map((name) => (
+          {views.filter((name) => name !== 'manager' || showManager).map((name) => (
             <button
               key={name}
               type="button"
