@@ -14,6 +14,48 @@ export class CashierPage {
     await expect(this.page.getByTestId('training-banner')).toContainText('Training mode — no real money');
   }
 
+  /**
+   * Opens the printed address and signs a demo member in before the till's screens load. Until the
+   * sign-in screen lands, the start-up screen refuses a till nobody is signed in at; signing in
+   * through the API and reloading gets past it the way the sign-in screen will.
+   */
+  async openSignedIn(role: 'cashier' | 'manager'): Promise<void> {
+    await this.page.goto(this.kassa.launchUrl);
+    await this.signIn(role);
+    await this.page.goto(this.kassa.url);
+    await expect(this.page.getByTestId('training-banner')).toContainText('Training mode — no real money');
+  }
+
+  /**
+   * Signs the training mode's demo cashier or manager in. A stand-in until the sign-in screen
+   * lands: it calls the till's API from the page itself (same origin, same one-time-code cookie),
+   * exactly as the renderer's bridge does, with the demo member's name and PIN.
+   */
+  async signIn(role: 'cashier' | 'manager'): Promise<void> {
+    const result = await this.api('staff.list', {});
+    const demo = { cashier: { name: 'Ola Nordmann', pin: '1111' }, manager: { name: 'Kari Nordmann', pin: '2222' } }[role];
+    const member = (result as Array<{ id: string; name: string }>).find((m) => m.name === demo.name);
+    if (!member) throw new Error(`The demo ${role} is not on this till`);
+    await this.api('staff.signIn', { staffId: member.id, pin: demo.pin });
+  }
+
+  /** One contract call from the page, as the renderer's bridge makes it; throws on a refusal. */
+  async api(name: string, body: unknown): Promise<unknown> {
+    const result = await this.page.evaluate(
+      async ([call, request]) => {
+        const res = await fetch(`/api/invoke/${encodeURIComponent(call)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify(request),
+        });
+        return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+      },
+      [name, body] as const,
+    );
+    if (!result.ok) throw new Error(`${name} refused: ${result.error?.code} ${result.error?.message}`);
+    return result.value;
+  }
+
   /** The cashier presses "Customer display": a new window, signed in for the display only. */
   async openCustomerDisplay(): Promise<Page> {
     const [display] = await Promise.all([this.page.context().waitForEvent('page'), this.page.getByTestId('open-customer-display').click()]);
