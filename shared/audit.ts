@@ -17,6 +17,10 @@ export const auditActions = [
   'sale.refund',
   'sync.retry',
   'sync.discard',
+  'drawer.move',
+  'zreport.close',
+  'zreport.x',
+  'report.exported',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -35,6 +35,19 @@ export const invokeNames = [
   'sync.retry',
   'sync.discard',
   'vipps.health',
+  'reports.day',
+  'reports.entries',
+  'reports.entry',
+  'drawer.status',
+  'drawer.move',
+  'zreport.x',
+  'zreport.close',
+  'zreport.list',
+  'zreport.get',
+  'audit.list',
+  'export.entries',
+  'export.zReport',
+  'export.audit',
 ] as const;
 export const eventNames = ['staff.changed', 'subscription.changed', 'cart.changed', 'sale.changed', 'display.changed', 'sync.changed'] as const;
 

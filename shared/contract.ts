@@ -8,6 +8,23 @@ import { cartSchema, MAX_LINE_QUANTITY } from './cart';
 import { deadLetterSchema, discardRequestSchema, syncStatusSchema } from './sync';
 import { cashPaymentRequestSchema, customerDisplaySchema, refundRequestSchema, saleSchema, startPaymentRequestSchema } from './sale';
 import type { Result } from './result';
+import {
+  auditFilterSchema,
+  auditPageSchema,
+  closeDayRequestSchema,
+  dayViewSchema,
+  drawerMoveRequestSchema,
+  drawerSchema,
+  endOfDayReportSchema,
+  entryDetailSchema,
+  entryFilterSchema,
+  entryPageSchema,
+  exportFileSchema,
+  exportFormatSchema,
+  localDateSchema,
+  pageRequestSchema,
+  zReportSummarySchema,
+} from './reports';
 import { eventNames, invokeNames, type EventName, type InvokeName } from './channels';
 
 export { eventNames, invokeNames, type EventName, type InvokeName };
@@ -80,6 +97,27 @@ export const invokeContract = {
   'sync.discard': { request: discardRequestSchema, response: syncStatusSchema },
   /** Whether Vipps MobilePay answers right now: asked before the cashier starts a wallet payment. */
   'vipps.health': { request: z.object({ fresh: z.boolean().optional() }), response: z.object({ reachable: z.boolean(), checkedAt: z.number().int() }) },
+
+  /** The manager's day: totals by tender, VAT, item, cashier and hour, and the agreements. Today when no date is given. */
+  'reports.day': { request: z.object({ date: localDateSchema.optional() }), response: dayViewSchema },
+  /** Every sale and agreement, paged with its total count, filtered and searched. */
+  'reports.entries': { request: pageRequestSchema.extend({ filter: entryFilterSchema.default({}) }), response: entryPageSchema },
+  /** One sale or agreement with its timeline: status changes, journal entries, refunds. */
+  'reports.entry': { request: z.object({ kind: z.enum(['sale', 'agreement']), id: z.string().min(1).max(64) }), response: entryDetailSchema },
+  /** The cash drawer since the last Z-report. */
+  'drawer.status': { request: z.object({}), response: drawerSchema },
+  /** Opening float, cash in or cash out, with a reason. */
+  'drawer.move': { request: drawerMoveRequestSchema, response: drawerSchema },
+  /** The X-report: the figures since the last Z, not numbered, nothing closed. */
+  'zreport.x': { request: z.object({}), response: endOfDayReportSchema },
+  /** Closes the period with the counted cash: the next numbered, immutable Z-report. */
+  'zreport.close': { request: closeDayRequestSchema, response: endOfDayReportSchema },
+  'zreport.list': { request: z.object({}), response: z.array(zReportSummarySchema) },
+  'zreport.get': { request: z.object({ number: z.number().int().min(1) }), response: endOfDayReportSchema },
+  'audit.list': { request: pageRequestSchema.extend({ filter: auditFilterSchema.default({}) }), response: auditPageSchema },
+  'export.entries': { request: z.object({ filter: entryFilterSchema.default({}), format: exportFormatSchema }), response: exportFileSchema },
+  'export.zReport': { request: z.object({ number: z.number().int().min(1), format: exportFormatSchema }), response: exportFileSchema },
+  'export.audit': { request: z.object({ filter: auditFilterSchema.default({}), format: exportFormatSchema }), response: exportFileSchema },
 } as const satisfies Record<InvokeName, ContractEntry>;
 
 export const eventContract = {

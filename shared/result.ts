@@ -29,6 +29,8 @@ export const errorCodes = [
   'STAFF_LOCKED',
   /** A cashier asked for something only a manager may do: a manager types their PIN to approve it. */
   'MANAGER_APPROVAL_NEEDED',
+  /** Reports still wait to reach the billing backend: closing the day needs the manager to confirm. */
+  'SYNC_PENDING',
   /**
    * Said by a bridge, never by the core: the request left but no answer came back (timeout, the
    * host restarting). It may or may not have been carried out; an intention is retried with its

@@ -5,7 +5,17 @@ import { CatalogueService } from './catalogue/catalogue-service';
 import { validatePlans, validateProducts } from './catalogue/plan-validation';
 import type { Plan } from '../../shared/catalogue';
 import type { Product } from '../../shared/product';
-import { SaleRepo } from './db/repos/sale-repo';
+import { SaleRepo, toPublicSale } from './db/repos/sale-repo';
+import { PeriodFiguresQuery } from './reports/period-figures';
+import { dayView } from './reports/day-view';
+import { EntryList } from './reports/entry-list';
+import { EntryDetailQuery } from './reports/entry-detail';
+import { EndOfDay } from './reports/end-of-day';
+import { ZReportRepo } from './reports/z-report-repo';
+import { AuditQuery } from './reports/audit-query';
+import { auditFile, entriesFile, zReportFile } from './reports/exports';
+import type { ExportFile } from '../../shared/reports';
+import type { CallContext } from './staff/staff-service';
 import { CartService } from './sales/cart-service';
 import { CustomerDisplayState } from './sales/customer-display';
 import { PaymentSales } from './sales/payment-sales';
@@ -23,7 +33,7 @@ import { randomUUID } from 'node:crypto';
 import { coreConfigSchema, type CoreConfig } from './core-config';
 import { openDatabase } from './db/open-database';
 import { CatalogueCacheRepo } from './db/repos/catalogue-cache-repo';
-import { SubscriptionSaleRepo } from './db/repos/subscription-sale-repo';
+import { SubscriptionSaleRepo, toSaleView } from './db/repos/subscription-sale-repo';
 import { CoreEvents } from './events';
 import { createHttpClient, type HttpClient } from './http/http-client';
 import { createSystemClock, type Clock } from './platform/clock';
@@ -97,11 +107,13 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     report: (kind, subjectId, orderingKey, payload) => outbox.enqueue({ id: randomUUID(), kind, subjectId, orderingKey, payload }),
     flush: () => sync.kick(),
   };
+  const subscriptionRepo = new SubscriptionSaleRepo(db, now);
+  const saleRepo = new SaleRepo(db, now);
   const subscriptions = new SubscriptionSales({
     reports,
     policy,
     tillId: config.tillId,
-    repo: new SubscriptionSaleRepo(db, now),
+    repo: subscriptionRepo,
     plans,
     recurring,
     vipps,
@@ -125,7 +137,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
   const payments = new PaymentSales({
     reports,
     policy,
-    repo: new SaleRepo(db, now),
+    repo: saleRepo,
     cart,
     epayment,
     events,
@@ -147,6 +159,38 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     idleSignOutMs: config.idleSignOutMinutes * 60_000,
     publish: (session) => events.emit('staff.changed', session),
   });
+
+  const figures = new PeriodFiguresQuery(db, config.shop.currency);
+  const entries = new EntryList(db, config.shop.currency);
+  const entryDetail = new EntryDetailQuery(db, {
+    sale: (id) => {
+      const found = saleRepo.get(id);
+      return found ? toPublicSale(found) : null;
+    },
+    agreement: (id) => {
+      const found = subscriptionRepo.get(id);
+      return found ? toSaleView(found) : null;
+    },
+  });
+  const endOfDay = new EndOfDay({
+    repo: new ZReportRepo(db, config.tillId),
+    figures,
+    reports,
+    audit,
+    clock,
+    tillId: config.tillId,
+    currency: config.shop.currency,
+    unsynced: () => {
+      const stats = outbox.stats();
+      return stats.waiting + stats.deadLetters;
+    },
+  });
+  const journal = new AuditQuery(db);
+  /** Every export is journalled: what was taken away, by whom, in which form. */
+  const exported = (context: CallContext, what: string, file: ExportFile): ExportFile => {
+    audit.record({ action: 'report.exported', actor: context.actor, approver: context.approver, after: { what, filename: file.filename } });
+    return file;
+  };
 
   const handlers: ContextHandlers = {
     'app.info': async () => ({
@@ -203,6 +247,22 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
       return sync.discard(id, reason);
     },
     'vipps.health': ({ fresh }) => health.check(fresh),
+
+    'reports.day': async ({ date }) => dayView(figures, date, now()),
+    'reports.entries': async ({ filter, page, pageSize }) => entries.page(filter, page, pageSize),
+    'reports.entry': async ({ kind, id }) => entryDetail.detail(kind, id),
+    'drawer.status': async () => endOfDay.drawer(),
+    'drawer.move': (request, context) =>
+      intentions.once('drawer.move', request, context, (intention) => endOfDay.move(request, intention), () => endOfDay.drawer()),
+    'zreport.x': async (_request, context) => endOfDay.x(context),
+    'zreport.close': (request, context) =>
+      intentions.once('zreport.close', request, context, (intention) => endOfDay.close(request, intention), (id) => endOfDay.closeAnswer(id)),
+    'zreport.list': async () => endOfDay.list(),
+    'zreport.get': async ({ number }) => endOfDay.get(number),
+    'audit.list': async ({ filter, page, pageSize }) => journal.page(filter, page, pageSize),
+    'export.entries': async ({ filter, format }, context) => exported(context, 'entries', entriesFile(entries.all(filter), format, now(), config.tillId)),
+    'export.zReport': async ({ number, format }, context) => exported(context, `z-report ${number}`, zReportFile(endOfDay.get(number), format)),
+    'export.audit': async ({ filter, format }, context) => exported(context, 'journal', auditFile(journal.all(filter), format, now(), config.tillId)),
   };
 
   let stopped = false;

@@ -74,6 +74,8 @@
  *   GET    /_control/billing/agreements/{id}       one of them
  *   GET    /_control/billing/refunds               {refunds: [{refundId, saleId, recordedAt, deliveries, conflicts, deliveryLog, report}]}
  *   GET    /_control/billing/refunds/{refundId}    one of them
+ *   GET    /_control/billing/z-reports             {zReports: [{zReportId, tillId, number, recordedAt, deliveries, conflicts, deliveryLog, report}]}
+ *   GET    /_control/billing/z-reports/{id}        one of them
  *   GET    /_control/billing/subscribers[?phone=]  {subscribers: [{subscriberId, accountId, phoneNumber, contact: {name, email,
  *                                                  address}, createdAt, updatedAt, agreementIds, contactChanges}]}
  *   GET    /_control/billing/subscribers/{id}      one of them
@@ -408,6 +410,8 @@ function registerBillingControlRoutes(router: Router, billing: ControlDeps['bill
   router.add('GET', '/_control/billing/agreements/:agreementId', control((req) => one('agreement', ledger.presentAgreement(req.params['agreementId']!))));
   router.add('GET', '/_control/billing/refunds', () => json(200, { refunds: ledger.ids('refund').map((id) => ledger.presentRefund(id)) }));
   router.add('GET', '/_control/billing/refunds/:refundId', control((req) => one('refund', ledger.presentRefund(req.params['refundId']!))));
+  router.add('GET', '/_control/billing/z-reports', () => json(200, { zReports: ledger.ids('z-report').map((id) => ledger.presentZReport(id)) }));
+  router.add('GET', '/_control/billing/z-reports/:zReportId', control((req) => one('Z-report', ledger.presentZReport(req.params['zReportId']!))));
   router.add('GET', '/_control/billing/subscribers', (req) => {
     const phone = req.query['phone'];
     const ids = phone === undefined ? ledger.ids('subscriber') : [ledger.subscriberIdByPhone(phone)].filter((id) => id !== undefined);

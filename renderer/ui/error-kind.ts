@@ -13,6 +13,7 @@ const kindOf: Record<ErrorCode, ErrorKind> = {
   PIN_REFUSED: 'check',
   STAFF_LOCKED: 'other',
   MANAGER_APPROVAL_NEEDED: 'other',
+  SYNC_PENDING: 'check',
   SKIP_LANDING_PAGE_NOT_ALLOWED: 'setup',
   PUSH_NOT_ALLOWED: 'setup',
   VIPPS_AUTH: 'setup',

@@ -4,6 +4,7 @@ import { report, type Metric } from './bench-kit';
 import { measurePollingRate } from './polling-rate';
 import { measureClientOverhead, measurePaymentLatency } from './payment-latency';
 import { measureCommit, measureDrain } from './outbox-bench';
+import { measureReports } from './report-bench';
 
 /** `npm run bench [-- --out FILE]`: measures against the sandbox, prints a table, writes JSON. */
 async function main(argv: string[]): Promise<void> {
@@ -14,6 +15,8 @@ async function main(argv: string[]): Promise<void> {
   metrics.push(...(await measureCommit()));
   console.log('Measuring the drain of 10,000 queued sales to the billing sandbox…');
   metrics.push(...(await measureDrain()));
+  console.log('Measuring the day view, the Z-report and a page of the sales list on a day of 100,000 sales…');
+  metrics.push(...(await measureReports()));
   console.log('Measuring the polling rate per agreement (simulated 10 minutes)…');
   metrics.push(...(await measurePollingRate()));
   console.log('Measuring approval-to-screen latency (real time, ~30 s)…');

@@ -42,7 +42,7 @@ export class BillingDeliveryError extends Error {
   }
 }
 
-const reportPaths = { sale: 'sales', agreement: 'agreements', refund: 'refunds' } as const;
+const reportPaths = { sale: 'sales', agreement: 'agreements', refund: 'refunds', 'z-report': 'z-reports' } as const;
 const problemSchema = z.looseObject({ title: z.string().optional(), detail: z.string().optional(), errors: z.array(z.looseObject({ field: z.string(), message: z.string() })).optional() });
 
 export type CatalogueFetch = { kind: 'unchanged' } | { kind: 'fresh'; etag: string | null; body: string; entries: unknown[] };

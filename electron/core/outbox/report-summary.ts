@@ -13,5 +13,7 @@ export function summariseReport(kind: OutboxKind, payload: unknown): string {
       return `Refund of ${amount(p.amount, p.currency)} on sale ${String(p.saleId ?? '?')}`;
     case 'agreement':
       return `Agreement ${String(p.agreementId ?? '?')} (plan ${String(p.planId ?? '?')}, +${String(p.phoneNumber ?? '?')})`;
+    case 'z-report':
+      return `Z-report ${String(p.number ?? p.zReportId ?? '?')}, net ${amount(p.net, p.currency)}`;
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Sale, Refund } from '../../../shared/sale';
 import type { SubscriptionSale } from '../../../shared/subscription';
+import type { EndOfDayReport } from '../../../shared/reports';
 
 /**
  * The reports Kassa sends to the billing backend, as electron/core/billing/billing-api.yaml defines
@@ -70,7 +71,72 @@ export const refundReportSchema = z.object({
 });
 export type RefundReport = z.infer<typeof refundReportSchema>;
 
-export const reportSchemas = { sale: saleReportSchema, agreement: agreementReportSchema, refund: refundReportSchema } as const;
+const signed = z.number().int().safe();
+const count = z.number().int().min(0);
+
+/** The closing report of a period (PUT /billing/v1/z-reports/{zReportId}). Net and the cash difference may be negative. */
+export const zReportReportSchema = z.object({
+  zReportId: z.string(),
+  tillId: z.string(),
+  number: z.number().int().min(1),
+  currency: z.enum(['NOK', 'DKK', 'EUR']),
+  periodStart: iso,
+  closedAt: iso,
+  closedBy: z.string().nullable(),
+  gross: money,
+  refunds: money,
+  net: signed,
+  grandTotal: signed,
+  tenders: z.array(z.object({ type: z.enum(['VIPPS_MOBILEPAY_PUSH', 'VIPPS_MOBILEPAY_QR', 'CASH', 'AGREEMENT_INITIAL_CHARGE']), count, gross: money, refunds: money, net: signed })),
+  vatSummary: z.array(z.object({ rate: z.number().int(), base: money, vat: money, total: money, refundBase: money, refundVat: money, refundTotal: money })),
+  cash: z.object({ float: money, sales: money, refunds: money, cashIn: money, cashOut: money, expected: signed, counted: money, difference: signed }),
+  agreements: z.object({ requested: count, approved: count, declined: count, expired: count, cancelled: count, initialChargesAmount: money }),
+  unsyncedAtClose: count,
+  closedWithUnsynced: z.boolean(),
+});
+export type ZReportReport = z.infer<typeof zReportReportSchema>;
+
+export const reportSchemas = { sale: saleReportSchema, agreement: agreementReportSchema, refund: refundReportSchema, 'z-report': zReportReportSchema } as const;
+
+const tenderType = { 'vipps-push': 'VIPPS_MOBILEPAY_PUSH', 'vipps-qr': 'VIPPS_MOBILEPAY_QR', cash: 'CASH', agreement: 'AGREEMENT_INITIAL_CHARGE' } as const;
+
+export function zReportReport(report: EndOfDayReport & { id: string; number: number }): ZReportReport {
+  return {
+    zReportId: report.id,
+    tillId: report.tillId,
+    number: report.number,
+    currency: report.currency,
+    periodStart: new Date(report.from).toISOString(),
+    closedAt: new Date(report.to).toISOString(),
+    closedBy: report.closedBy?.name ?? null,
+    gross: report.totals.gross,
+    refunds: report.totals.refunds,
+    net: report.totals.net,
+    grandTotal: report.grandTotal,
+    tenders: report.byTender.map((t) => ({ type: tenderType[t.tender], count: t.count, gross: t.gross, refunds: t.refunds, net: t.net })),
+    vatSummary: report.byVat.map((v) => ({ ...v })),
+    cash: {
+      float: report.drawer.float,
+      sales: report.drawer.cashSales,
+      refunds: report.drawer.cashRefunds,
+      cashIn: report.drawer.cashIn,
+      cashOut: report.drawer.cashOut,
+      expected: report.drawer.expected,
+      counted: report.counted?.total ?? 0,
+      difference: report.cashDifference ?? 0,
+    },
+    agreements: {
+      requested: report.agreements.requested,
+      approved: report.agreements.approved,
+      declined: report.agreements.declined,
+      expired: report.agreements.expired,
+      cancelled: report.agreements.cancelled,
+      initialChargesAmount: report.agreements.initialCharges.amount,
+    },
+    unsyncedAtClose: report.unsynced,
+    closedWithUnsynced: report.confirmUnsynced,
+  };
+}
 
 const isoOf = (ms: number) => new Date(ms).toISOString();
 

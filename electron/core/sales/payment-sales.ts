@@ -225,9 +225,8 @@ export class PaymentSales {
   async refund(request: RefundRequest, intention: Intention): Promise<Sale> {
     const { saleId, amount } = request;
     const sale = this.require(saleId);
-    if (sale.status !== 'completed' || sale.tender === 'cash') {
-      throw new KassaError('VALIDATION', 'Only a completed Vipps MobilePay sale can be refunded here. Give cash back from the drawer for a cash sale.');
-    }
+    if (sale.status !== 'completed') throw new KassaError('VALIDATION', 'Only a completed sale can be refunded.');
+    if (sale.tender === 'cash') return this.cashRefund(sale, amount, intention);
     const pending = sale.refunds.filter((r) => r.status === 'pending').reduce((sum, r) => sum + r.amount, 0);
     const refundable = sale.amounts.captured - sale.amounts.refunded - pending;
     if (amount > refundable) {
@@ -250,6 +249,29 @@ export class PaymentSales {
     this.emit(this.require(saleId));
     await this.refunds.run(refund.id);
     return this.refundAnswer(refund.id);
+  }
+
+  /**
+   * A refund of a cash sale is cash handed back from the drawer: no Vipps call, refunded the moment
+   * it is recorded, counted out of the drawer and the day, and reported to billing like any refund,
+   * all in one transaction with its request id and journal entry.
+   */
+  private cashRefund(sale: StoredSale, amount: number, intention: Intention): Sale {
+    const refundable = sale.amounts.captured - sale.amounts.refunded;
+    if (amount > refundable) {
+      const most = `${minorUnitsToDecimal(refundable)} ${sale.totals.currency}`;
+      throw new KassaError('PAYMENT_REFUSED', `At most ${most} can be refunded on this sale.`, { amount: `At most ${most}.` });
+    }
+    const after = this.deps.reports.transaction(() => {
+      const refund = this.deps.repo.insertRefund({ id: randomUUID(), saleId: sale.id, amount, idempotencyKey: randomUUID(), cashier: intention.by, approvedBy: intention.approvedBy, paidOut: true });
+      const updated = this.deps.repo.update(sale.id, { amounts: { ...sale.amounts, refunded: sale.amounts.refunded + amount } });
+      this.deps.reports.report('refund', refund.id, sale.id, refundReport(refund, toPublicSale(updated), this.deps.tillId, refund.createdAt));
+      intention.record(refund.id);
+      return updated;
+    });
+    this.deps.reports.flush();
+    this.emit(after);
+    return toPublicSale(after);
   }
 
   /** What `refund` answered, as it is now: the answer to a repeat of the same refund request. */

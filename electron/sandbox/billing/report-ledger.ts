@@ -22,9 +22,9 @@
  */
 import { requestFingerprint } from '../idempotency';
 import type { FieldError } from './billing-problems';
-import type { AgreementReport, RefundReport, SaleReport } from './report-schema';
+import type { AgreementReport, RefundReport, SaleReport, ZReportReport } from './report-schema';
 
-export type ReportKind = 'sale' | 'agreement' | 'refund';
+export type ReportKind = 'sale' | 'agreement' | 'refund' | 'z-report';
 
 export interface Delivery {
   receivedAt: string;
@@ -56,6 +56,13 @@ export interface AgreementAnswer {
   accountId: string;
   subscriberCreated: boolean;
   registeredAt: string;
+}
+
+export interface ZReportAnswer {
+  zReportId: string;
+  tillId: string;
+  number: number;
+  recordedAt: string;
 }
 
 export interface RefundAnswer {
@@ -97,6 +104,7 @@ export class BillingLedger {
   private readonly sales = new Map<string, Entry<SaleReport, SaleAnswer>>();
   private readonly agreements = new Map<string, Entry<AgreementReport, AgreementAnswer>>();
   private readonly refunds = new Map<string, Entry<RefundReport, RefundAnswer>>();
+  private readonly zReports = new Map<string, Entry<ZReportReport, ZReportAnswer>>();
   private readonly subscribers = new Map<string, SubscriberRecord>();
   private readonly byPhone = new Map<string, SubscriberRecord>();
   private readonly rejections: Rejection[] = [];
@@ -108,6 +116,7 @@ export class BillingLedger {
     this.sales.clear();
     this.agreements.clear();
     this.refunds.clear();
+    this.zReports.clear();
     this.subscribers.clear();
     this.byPhone.clear();
     this.rejections.length = 0;
@@ -119,7 +128,8 @@ export class BillingLedger {
   }
 
   private table(kind: ReportKind): Map<string, Entry<unknown, unknown>> {
-    return (kind === 'sale' ? this.sales : kind === 'agreement' ? this.agreements : this.refunds) as Map<string, Entry<unknown, unknown>>;
+    const tables = { sale: this.sales, agreement: this.agreements, refund: this.refunds, 'z-report': this.zReports };
+    return tables[kind] as Map<string, Entry<unknown, unknown>>;
   }
 
   /**
@@ -167,6 +177,13 @@ export class BillingLedger {
   recordRefund(report: RefundReport, fingerprint: string, idempotencyKey: string | null): RefundAnswer {
     const answer: RefundAnswer = { refundId: report.refundId, saleId: report.saleId, recordedAt: this.iso() };
     this.refunds.set(report.refundId, this.entry(report.refundId, fingerprint, report, answer, idempotencyKey));
+    return answer;
+  }
+
+  /** A till's closing report: kept as sent, one per id (the till numbers them; the backend only records). */
+  recordZReport(report: ZReportReport, fingerprint: string, idempotencyKey: string | null): ZReportAnswer {
+    const answer: ZReportAnswer = { zReportId: report.zReportId, tillId: report.tillId, number: report.number, recordedAt: this.iso() };
+    this.zReports.set(report.zReportId, this.entry(report.zReportId, fingerprint, report, answer, idempotencyKey));
     return answer;
   }
 
@@ -250,6 +267,11 @@ export class BillingLedger {
 
   presentRefund(refundId: string) {
     const entry = this.refunds.get(refundId);
+    return entry && { ...entry.answer, ...BillingLedger.bookkeeping(entry), report: entry.report };
+  }
+
+  presentZReport(zReportId: string) {
+    const entry = this.zReports.get(zReportId);
     return entry && { ...entry.answer, ...BillingLedger.bookkeeping(entry), report: entry.report };
   }
 

@@ -3,6 +3,7 @@
  *   PUT /billing/v1/sales/{saleId}            SaleReport      → 201/200 {saleId, billingSaleId, recordedAt}
  *   PUT /billing/v1/agreements/{agreementId}  AgreementReport → 201/200 {agreementId, subscriberId, accountId, subscriberCreated, registeredAt}
  *   PUT /billing/v1/refunds/{refundId}        RefundReport    → 201/200 {refundId, saleId, recordedAt}
+ *   PUT /billing/v1/z-reports/{zReportId}     ZReportReport   → 201/200 {zReportId, tillId, number, recordedAt}
  *
  * Order of decisions (each stops at the first answer):
  *   503 offline → 401 key → 400 (header, path id, Content-Type, JSON, the document's schema; all
@@ -28,6 +29,8 @@ import {
   pathIdSchema,
   refundReportSchema,
   saleReportSchema,
+  zReportReportSchema,
+  type ZReportReport,
   type AgreementReport,
   type RefundReport,
   type SaleReport,
@@ -39,14 +42,15 @@ export interface ReportRouteDeps {
   ledger: BillingLedger;
 }
 
-const PATH_PARAM: Record<ReportKind, string> = { sale: 'saleId', agreement: 'agreementId', refund: 'refundId' };
-const BODY_SCHEMA: Record<ReportKind, Schema> = { sale: saleReportSchema, agreement: agreementReportSchema, refund: refundReportSchema };
-const NOUN: Record<ReportKind, string> = { sale: 'Sale', agreement: 'Agreement', refund: 'Refund' };
+const PATH_PARAM: Record<ReportKind, string> = { sale: 'saleId', agreement: 'agreementId', refund: 'refundId', 'z-report': 'zReportId' };
+const BODY_SCHEMA: Record<ReportKind, Schema> = { sale: saleReportSchema, agreement: agreementReportSchema, refund: refundReportSchema, 'z-report': zReportReportSchema };
+const NOUN: Record<ReportKind, string> = { sale: 'Sale', agreement: 'Agreement', refund: 'Refund', 'z-report': 'ZReport' };
 
 export function registerReportRoutes(router: Router, deps: ReportRouteDeps): void {
   router.add('PUT', '/billing/v1/sales/:saleId', (req) => putReport(deps, 'sale', req));
   router.add('PUT', '/billing/v1/agreements/:agreementId', (req) => putReport(deps, 'agreement', req));
   router.add('PUT', '/billing/v1/refunds/:refundId', (req) => putReport(deps, 'refund', req));
+  router.add('PUT', '/billing/v1/z-reports/:zReportId', (req) => putReport(deps, 'z-report', req));
 }
 
 function putReport(deps: ReportRouteDeps, kind: ReportKind, req: SandboxRequest): SandboxResponse {
@@ -103,6 +107,11 @@ function putReport(deps: ReportRouteDeps, kind: ReportKind, req: SandboxRequest)
       const found = agreementChecks(id, report);
       if (found.length > 0) return unprocessable(found);
       return json(201, ledger.registerAgreement(report, lookup.fingerprint, idempotencyKey));
+    }
+    case 'z-report': {
+      const report = body as ZReportReport;
+      if (report.zReportId !== id) return unprocessable([{ field: 'zReportId', message: `must equal the zReportId in the path (${id})` }]);
+      return json(201, ledger.recordZReport(report, lookup.fingerprint, idempotencyKey));
     }
     case 'refund': {
       const report = body as RefundReport;

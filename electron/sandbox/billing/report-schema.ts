@@ -190,8 +190,72 @@ export const refundReportSchema: Schema = {
   },
 };
 
-/** Path parameters: saleId and refundId are `Id`; agreementId is a string of 1–36 characters. */
-export const pathIdSchema = { sale: id, refund: id, agreement: { type: 'string', minLength: 1, maxLength: 36 } } as const satisfies Record<string, Schema>;
+const signedMinorUnits: Schema = { type: 'integer', format: 'int64', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER };
+const count: Schema = { type: 'integer', minimum: 0 };
+
+export const zReportReportSchema: Schema = {
+  type: 'object',
+  required: ['zReportId', 'tillId', 'number', 'currency', 'periodStart', 'closedAt', 'gross', 'refunds', 'net', 'grandTotal', 'tenders', 'vatSummary', 'cash', 'agreements', 'unsyncedAtClose', 'closedWithUnsynced'],
+  properties: {
+    zReportId: id,
+    tillId: text,
+    number: { type: 'integer', minimum: 1 },
+    currency,
+    periodStart: dateTime,
+    closedAt: dateTime,
+    closedBy: nullableText,
+    gross: minorUnits,
+    refunds: minorUnits,
+    net: signedMinorUnits,
+    grandTotal: signedMinorUnits,
+    tenders: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['type', 'count', 'gross', 'refunds', 'net'],
+        properties: {
+          type: { type: 'string', enum: ['VIPPS_MOBILEPAY_PUSH', 'VIPPS_MOBILEPAY_QR', 'CASH', 'AGREEMENT_INITIAL_CHARGE'] },
+          count,
+          gross: minorUnits,
+          refunds: minorUnits,
+          net: signedMinorUnits,
+        },
+      },
+    },
+    vatSummary: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['rate', 'base', 'vat', 'total', 'refundBase', 'refundVat', 'refundTotal'],
+        properties: { rate: vatRate, base: minorUnits, vat: minorUnits, total: minorUnits, refundBase: minorUnits, refundVat: minorUnits, refundTotal: minorUnits },
+      },
+    },
+    cash: {
+      type: 'object',
+      required: ['float', 'sales', 'refunds', 'cashIn', 'cashOut', 'expected', 'counted', 'difference'],
+      properties: {
+        float: minorUnits,
+        sales: minorUnits,
+        refunds: minorUnits,
+        cashIn: minorUnits,
+        cashOut: minorUnits,
+        expected: signedMinorUnits,
+        counted: minorUnits,
+        difference: signedMinorUnits,
+      },
+    },
+    agreements: {
+      type: 'object',
+      required: ['requested', 'approved', 'declined', 'expired', 'cancelled', 'initialChargesAmount'],
+      properties: { requested: count, approved: count, declined: count, expired: count, cancelled: count, initialChargesAmount: minorUnits },
+    },
+    unsyncedAtClose: count,
+    closedWithUnsynced: { type: 'boolean' },
+  },
+};
+
+/** Path parameters: saleId, refundId and zReportId are `Id`; agreementId is a string of 1–36 characters. */
+export const pathIdSchema = { sale: id, refund: id, 'z-report': id, agreement: { type: 'string', minLength: 1, maxLength: 36 } } as const satisfies Record<string, Schema>;
 
 /** The `Idempotency-Key` header: optional, at most 64 characters. */
 export const idempotencyKeySchema: Schema = { type: 'string', maxLength: 64 };
@@ -227,6 +291,26 @@ export interface AgreementReport {
   initialCharge?: { chargeId: string; amount: number; status: string } | null;
   createdAt: string;
   activatedAt: string;
+}
+
+export interface ZReportReport {
+  zReportId: string;
+  tillId: string;
+  number: number;
+  currency: Currency;
+  periodStart: string;
+  closedAt: string;
+  closedBy?: string | null;
+  gross: number;
+  refunds: number;
+  net: number;
+  grandTotal: number;
+  tenders: Array<{ type: string; count: number; gross: number; refunds: number; net: number }>;
+  vatSummary: Array<{ rate: number; base: number; vat: number; total: number; refundBase: number; refundVat: number; refundTotal: number }>;
+  cash: { float: number; sales: number; refunds: number; cashIn: number; cashOut: number; expected: number; counted: number; difference: number };
+  agreements: { requested: number; approved: number; declined: number; expired: number; cancelled: number; initialChargesAmount: number };
+  unsyncedAtClose: number;
+  closedWithUnsynced: boolean;
 }
 
 export interface RefundReport {

@@ -11,6 +11,7 @@ import { useCatalogue } from '../plans/use-catalogue';
 import { SaleScreen } from '../sale/SaleScreen';
 import { SalesScreen } from '../sales/SalesScreen';
 import { DeadLettersScreen } from '../sync/DeadLettersScreen';
+import { ManagerScreen } from '../manager/ManagerScreen';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { Header, type View } from './Header';
 import { StartupScreen } from './StartupScreen';
@@ -72,6 +73,7 @@ function Till({ info, waitingSale, waitingPayment }: TillProps) {
         {view === 'sales' && <SalesScreen shopName={info.shop.name} />}
         {view === 'sync' && <DeadLettersScreen sync={sync} />}
         {view === 'staff' && <StaffScreen />}
+        {view === 'manager' && <ManagerScreen />}
       </main>
     </>
   );

@@ -32,6 +32,23 @@ export class CashierPage {
     if (pin === undefined) await expect(this.page.getByTestId('training-banner')).toContainText('Training mode — no real money');
   }
 
+  /** One contract call from the page, as the renderer's bridge makes it; throws on a refusal. */
+  async api(name: string, body: unknown): Promise<unknown> {
+    const result = await this.page.evaluate(
+      async ([call, request]) => {
+        const res = await fetch(`/api/invoke/${encodeURIComponent(call)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify(request),
+        });
+        return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+      },
+      [name, body] as const,
+    );
+    if (!result.ok) throw new Error(`${name} refused: ${result.error?.code} ${result.error?.message}`);
+    return result.value;
+  }
+
   /** The cashier presses "Customer display": a new window, signed in for the display only. */
   async openCustomerDisplay(): Promise<Page> {
     const [display] = await Promise.all([this.page.context().waitForEvent('page'), this.page.getByTestId('open-customer-display').click()]);

@@ -87,8 +87,36 @@ function refund(of: Record<string, any>, overrides: Record<string, unknown> = {}
   };
 }
 
-type Kind = 'sales' | 'agreements' | 'refunds';
-const idOf = (kind: Kind, body: Record<string, any>) => String(kind === 'sales' ? body.saleId : kind === 'agreements' ? body.agreementId : body.refundId);
+function zReport(overrides: Record<string, unknown> = {}): Record<string, any> {
+  const number = ++ids;
+  return {
+    zReportId: `kasse-1-Z${String(number).padStart(6, '0')}`,
+    tillId: 'kasse-1',
+    number,
+    currency: 'NOK',
+    periodStart: '2026-11-22T06:00:00Z',
+    closedAt: '2026-11-22T18:00:00Z',
+    closedBy: 'Kari',
+    gross: 18800,
+    refunds: 20000,
+    net: -1200,
+    grandTotal: 50000,
+    tenders: [
+      { type: 'CASH', count: 1, gross: 18800, refunds: 20000, net: -1200 },
+      { type: 'AGREEMENT_INITIAL_CHARGE', count: 0, gross: 0, refunds: 0, net: 0 },
+    ],
+    vatSummary: [{ rate: 2500, base: 15040, vat: 3760, total: 18800, refundBase: 16000, refundVat: 4000, refundTotal: 20000 }],
+    cash: { float: 100000, sales: 18800, refunds: 20000, cashIn: 0, cashOut: 5000, expected: 93800, counted: 93700, difference: -100 },
+    agreements: { requested: 2, approved: 1, declined: 1, expired: 0, cancelled: 0, initialChargesAmount: 0 },
+    unsyncedAtClose: 0,
+    closedWithUnsynced: false,
+    ...overrides,
+  };
+}
+
+type Kind = 'sales' | 'agreements' | 'refunds' | 'z-reports';
+const idOf = (kind: Kind, body: Record<string, any>) =>
+  String(kind === 'sales' ? body.saleId : kind === 'agreements' ? body.agreementId : kind === 'refunds' ? body.refundId : body.zReportId);
 
 function client(h: Harness) {
   const put = (kind: Kind, body: unknown, o: { key?: string | null; id?: string; idempotencyKey?: string; headers?: Record<string, string>; rawBody?: string } = {}) => {
@@ -178,13 +206,23 @@ describe('Kassa ↔ sandbox billing traffic against billing-api.yaml', () => {
     await expectStatus(put('agreements', agreement(), { id: 'agr-someone-else' }), 422);
     await expectStatus(put('agreements', agreement(), { key: 'wrong' }), 401);
 
+    // Z-reports: 201, 200, 409, 400 (a negative gross), 422 (ids differ), 401.
+    const closed = zReport();
+    await expectStatus(put('z-reports', closed), 201);
+    await expectStatus(put('z-reports', closed), 200);
+    await expectStatus(put('z-reports', { ...closed, net: 0 }), 409);
+    await expectStatus(put('z-reports', zReport({ gross: -1 })), 400);
+    await expectStatus(put('z-reports', zReport(), { id: 'kasse-1-Z999999' }), 422);
+    await expectStatus(put('z-reports', zReport(), { key: null }), 401);
+
     // 429 (the rate-limit fault) and an injected 503 on every operation; a dropped answer; a lost answer replayed.
-    await h.control('POST', '/faults', { kind: 'rate-limit', retryAfterSeconds: 2, pathPrefix: '/billing/', count: 5 });
+    await h.control('POST', '/faults', { kind: 'rate-limit', retryAfterSeconds: 2, pathPrefix: '/billing/', count: 6 });
     await expectStatus(get('plans'), 429);
     await expectStatus(get('products'), 429);
     await expectStatus(put('sales', sale()), 429);
     await expectStatus(put('agreements', agreement()), 429);
     await expectStatus(put('refunds', refund(paid)), 429);
+    await expectStatus(put('z-reports', zReport()), 429);
     await h.control('POST', '/faults', { kind: 'status', status: 503, method: 'PUT', pathPrefix: '/billing/v1/sales/' });
     await expectStatus(put('sales', sale()), 503);
     const lost = sale();
@@ -199,6 +237,7 @@ describe('Kassa ↔ sandbox billing traffic against billing-api.yaml', () => {
     await expectStatus(put('sales', sale()), 503);
     await expectStatus(put('agreements', agreement()), 503);
     await expectStatus(put('refunds', refund(paid)), 503);
+    await expectStatus(put('z-reports', zReport()), 503);
     await h.control('PUT', '/billing/offline', { offline: false });
 
     checks = h.sandbox.exchanges.map((x) => validator.check(asAnswered(x)));

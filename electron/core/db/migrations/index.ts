@@ -4,6 +4,9 @@ import { migration0020OneOffSales } from './0020-one-off-sales';
 import { migration0030Outbox } from './0030-outbox';
 import { migration0040ClientRequests } from './0040-client-requests';
 import { migration0050StaffAndAudit } from './0050-staff-and-audit';
+import { migration0060ReportFacts } from './0060-report-facts';
+import { migration0070DrawerAndZReports } from './0070-drawer-and-z-reports';
+import { migration0080OutboxZReports } from './0080-outbox-z-reports';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two shipped migrations. */
@@ -13,4 +16,10 @@ export interface Migration {
 }
 
 /** Every migration ever shipped, in order. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: readonly Migration[] = [migration0010InitialSchema, migration0020OneOffSales, migration0030Outbox, migration0040ClientRequests, migration0050StaffAndAudit];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010InitialSchema, migration0020OneOffSales, migration0030Outbox, migration0040ClientRequests,
+  migration0050StaffAndAudit,
+  migration0060ReportFacts,
+  migration0070DrawerAndZReports,
+  migration0080OutboxZReports,
+];

@@ -146,9 +146,28 @@ export class SaleRepo {
           cashierId: sale.cashier?.id ?? null,
           cashierName: sale.cashier?.name ?? null,
         });
+      const at = sale.createdAt;
+      this.recordEvent(sale.id, sale.status, at, sale.cashier);
+      if (sale.status === 'completed') this.recordCompletion(sale.id, sale.lines, at);
       return sale;
     });
     return asStored(insert());
+  }
+
+  /** Appends the status to the sale's timeline (sale_events), in the caller's transaction. */
+  private recordEvent(saleId: string, status: SaleStatus, at: number, actor: StaffRef | null): void {
+    this.sql
+      .get("INSERT INTO sale_events (subject_kind, subject_id, at, status, actor_id, actor_name) VALUES ('sale', ?, ?, ?, ?, ?)")
+      .run(saleId, at, status, actor?.id ?? null, actor?.name ?? null);
+  }
+
+  /** The moment the money was taken, and the sold lines the day's reports add up. */
+  private recordCompletion(saleId: string, lines: CartLine[], at: number): void {
+    this.sql.get('UPDATE sales SET completed_at = ? WHERE id = ?').run(at, saleId);
+    const insert = this.sql.get(
+      'INSERT INTO sold_lines (sale_id, line_no, completed_at, product_id, name, vat_rate, quantity, total, vat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    lines.forEach((line, i) => insert.run(saleId, i, at, line.productId, line.name, line.vatRate, line.quantity, line.total, line.vat));
   }
 
   get(id: string): StoredSale | null {
@@ -164,7 +183,23 @@ export class SaleRepo {
     return this.parseAll(this.sql.get('SELECT * FROM sales WHERE created_at >= ? ORDER BY created_at DESC LIMIT ?').all(since, limit), onCorrupt);
   }
 
+  /**
+   * One change to a sale. A change of status also appends it to the sale's timeline, and a
+   * completion records its time and sold lines, all in one transaction with the change.
+   */
   update(id: string, patch: SalePatch): StoredSale {
+    return this.db.transaction(() => {
+      const before = patch.status === undefined ? undefined : (this.sql.get('SELECT status, lines_json FROM sales WHERE id = ?').get(id) as { status: SaleStatus; lines_json: string } | undefined);
+      const updated = this.applyPatch(id, patch);
+      if (before && patch.status !== undefined && before.status !== patch.status) {
+        this.recordEvent(id, patch.status, updated.updatedAt, null);
+        if (patch.status === 'completed') this.recordCompletion(id, updated.lines, updated.updatedAt);
+      }
+      return patch.status === 'completed' ? this.get(id)! : updated;
+    })();
+  }
+
+  private applyPatch(id: string, patch: SalePatch): StoredSale {
     const columns: Record<string, unknown> = { updated_at: this.now() };
     if (patch.status !== undefined) columns.status = patch.status;
     if (patch.qrUrl !== undefined) columns.qr_url = patch.qrUrl;
@@ -185,14 +220,31 @@ export class SaleRepo {
     return this.get(id)!;
   }
 
-  insertRefund(refund: { id: string; saleId: string; amount: number; idempotencyKey: string; cashier: StaffRef | null; approvedBy: StaffRef | null }): StoredRefund {
+  /**
+   * A refund, pending until Vipps confirms it; `paidOut` for cash handed back from the drawer,
+   * which is refunded the moment it is recorded.
+   */
+  insertRefund(refund: { id: string; saleId: string; amount: number; idempotencyKey: string; cashier: StaffRef | null; approvedBy: StaffRef | null; paidOut?: boolean }): StoredRefund {
     const at = this.now();
     this.sql
       .get(
-        `INSERT INTO refunds (id, sale_id, amount, idempotency_key, created_at, updated_at, status, cashier_id, cashier_name, approver_id, approver_name)
-         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
+        `INSERT INTO refunds (id, sale_id, amount, idempotency_key, created_at, updated_at, status, refunded_at, cashier_id, cashier_name, approver_id, approver_name)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(refund.id, refund.saleId, refund.amount, refund.idempotencyKey, at, at, refund.cashier?.id ?? null, refund.cashier?.name ?? null, refund.approvedBy?.id ?? null, refund.approvedBy?.name ?? null);
+      .run(
+        refund.id,
+        refund.saleId,
+        refund.amount,
+        refund.idempotencyKey,
+        at,
+        at,
+        refund.paidOut ? 'refunded' : 'pending',
+        refund.paidOut ? at : null,
+        refund.cashier?.id ?? null,
+        refund.cashier?.name ?? null,
+        refund.approvedBy?.id ?? null,
+        refund.approvedBy?.name ?? null,
+      );
     return this.getRefund(refund.id)!;
   }
 
@@ -203,8 +255,10 @@ export class SaleRepo {
 
   updateRefund(id: string, patch: { status: StoredRefund['status']; problem: AppError | null }): void {
     this.sql
-      .get('UPDATE refunds SET status = ?, problem_json = ?, updated_at = ? WHERE id = ?')
-      .run(patch.status, patch.problem ? JSON.stringify(patch.problem) : null, this.now(), id);
+      .get(
+        "UPDATE refunds SET status = ?, problem_json = ?, updated_at = ?, refunded_at = CASE WHEN ? = 'refunded' THEN COALESCE(refunded_at, ?) ELSE refunded_at END WHERE id = ?",
+      )
+      .run(patch.status, patch.problem ? JSON.stringify(patch.problem) : null, this.now(), patch.status, this.now(), id);
   }
 
   pendingRefunds(): StoredRefund[] {

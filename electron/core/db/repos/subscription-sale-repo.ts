@@ -92,9 +92,9 @@ export class SubscriptionSaleRepo {
       .get(
         `INSERT INTO subscription_sales
           (id, created_at, updated_at, plan_json, phone_country, msisdn, profile_scopes, status,
-           create_key, stop_key, capture_key, initial_charge_status, cashier_id, cashier_name)
+           create_key, stop_key, capture_key, initial_charge_status, cashier_id, cashier_name, initial_charge_amount)
          VALUES (@id, @createdAt, @createdAt, @plan, @country, @msisdn, @scopes, 'requested',
-           @createKey, @stopKey, @captureKey, NULL, @cashierId, @cashierName)`,
+           @createKey, @stopKey, @captureKey, NULL, @cashierId, @cashierName, @initialAmount)`,
       )
       .run({
         id: sale.id,
@@ -108,7 +108,9 @@ export class SubscriptionSaleRepo {
         captureKey: sale.keys.capture,
         cashierId: sale.cashier?.id ?? null,
         cashierName: sale.cashier?.name ?? null,
+        initialAmount: sale.plan.initialCharge?.amount ?? null,
       });
+    this.recordEvent(sale.id, 'requested', sale.createdAt, sale.cashier);
     return this.get(sale.id)!;
   }
 
@@ -125,7 +127,31 @@ export class SubscriptionSaleRepo {
     return parseRows(this.sql.get(`SELECT * FROM subscription_sales WHERE status IN ${OPEN_STATUSES} ORDER BY created_at`).all(), toSale, onCorrupt);
   }
 
+  /**
+   * One change to a sale. A change of status is appended to its timeline in the same transaction;
+   * the first move past pending (the customer approved) stamps approved_at for the reports.
+   */
   update(id: string, patch: SubscriptionSalePatch): StoredSubscriptionSale {
+    return this.db.transaction(() => {
+      const before = patch.status === undefined ? undefined : (this.sql.get('SELECT status FROM subscription_sales WHERE id = ?').get(id) as { status: SubscriptionStatus } | undefined);
+      const updated = this.applyPatch(id, patch);
+      if (before && patch.status !== undefined && before.status !== patch.status) {
+        this.recordEvent(id, patch.status, updated.updatedAt, null);
+        if (patch.status === 'capturing' || patch.status === 'active') {
+          this.sql.get('UPDATE subscription_sales SET approved_at = COALESCE(approved_at, ?) WHERE id = ?').run(updated.updatedAt, id);
+        }
+      }
+      return updated;
+    })();
+  }
+
+  private recordEvent(saleId: string, status: SubscriptionStatus, at: number, actor: StaffRef | null): void {
+    this.sql
+      .get("INSERT INTO sale_events (subject_kind, subject_id, at, status, actor_id, actor_name) VALUES ('agreement', ?, ?, ?, ?, ?)")
+      .run(saleId, at, status, actor?.id ?? null, actor?.name ?? null);
+  }
+
+  private applyPatch(id: string, patch: SubscriptionSalePatch): StoredSubscriptionSale {
     const columns: Record<string, unknown> = { updated_at: this.now() };
     if (patch.status !== undefined) columns.status = patch.status;
     if (patch.agreementId !== undefined) columns.agreement_id = patch.agreementId;
