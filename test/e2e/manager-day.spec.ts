@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './pages/axe';
 import { CashierPage } from './pages/cashier-page';
 
 const products = [
@@ -40,9 +41,11 @@ test('the manager reviews the day, exports the sales as CSV, and closes the day 
   const chart = page.getByTestId('hour-chart').getByRole('img');
   await expect(chart).toHaveAttribute('aria-label', /busiest hour \d\d:00/);
   await expect(page.getByTestId('hour-bar')).toHaveCount(1);
+  expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByTestId('manager-tab-entries').click();
   await expect(page.getByTestId('entries-count')).toHaveText('1–2 of 2');
+  expect(await seriousViolations(page)).toEqual([]);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   const csv = await readFile((await download.path())!, 'utf8');
@@ -59,8 +62,13 @@ test('the manager reviews the day, exports the sales as CSV, and closes the day 
   await expect(page.getByTestId('report-title')).toHaveText('Z-report no. 1');
   await expect(page.getByTestId('report-difference')).toContainText(/10,00/);
   await expect(page.getByTestId('report-grand-total')).toContainText(/150,00/);
+  expect(await seriousViolations(page)).toEqual([]);
 
   await closeDay(cashier, '0');
   await expect(page.getByTestId('report-title')).toHaveText('Z-report no. 2');
   await expect(page.getByTestId('z-history')).toContainText('Z-report no. 1');
+
+  await page.getByTestId('manager-tab-journal').click();
+  await expect(page.getByTestId('journal-panel')).toContainText('Day closed (Z-report)');
+  expect(await seriousViolations(page)).toEqual([]);
 });

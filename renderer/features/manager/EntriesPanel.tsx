@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SaleStatus } from '../../../shared/sale';
+import type { SubscriptionStatus } from '../../../shared/subscription';
 import type { EntryFilter, ExportFormat } from '../../../shared/reports';
 import { entryStatuses, reportTenders } from '../../../shared/reports';
 import { useBridge } from '../../bridge/bridge-context';
@@ -7,6 +9,8 @@ import { useFormat } from '../../format/locale-context';
 import { EntryDetailPanel } from './EntryDetailPanel';
 import { download } from './download';
 import { Table } from './DayPanel';
+
+type EntryStatus = SaleStatus | SubscriptionStatus;
 import { useCall } from './use-call';
 
 const PAGE_SIZE = 25;
@@ -51,7 +55,7 @@ export function EntriesPanel() {
             <option value="">{t('manager.entries.any')}</option>
             {entryStatuses.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {t(`manager.statuses.${s as EntryStatus}`)}
               </option>
             ))}
           </select>
@@ -104,7 +108,7 @@ export function EntriesPanel() {
                     <span className="muted"> {e.description}</span>
                   </td>
                   <td>{t(`manager.tender.${e.tender}`)}</td>
-                  <td>{e.status}</td>
+                  <td>{t(`manager.statuses.${e.status as EntryStatus}`)}</td>
                   <td>{e.cashier?.name ?? ''}</td>
                   <td>{format.money(e.amount - e.refunded, e.currency)}</td>
                   <td>

@@ -4,7 +4,7 @@ import type { DayView } from '../../../shared/reports';
 import { useFormat } from '../../format/locale-context';
 
 const WIDTH = 720;
-const HEIGHT = 180;
+const HEIGHT = 140;
 const AXIS = 20;
 
 /**

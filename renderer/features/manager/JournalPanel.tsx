@@ -42,7 +42,7 @@ export function JournalPanel() {
             <option value="">{t('manager.journal.any')}</option>
             {auditActions.map((a) => (
               <option key={a} value={a}>
-                {a}
+                {t(`manager.actions.${a}`)}
               </option>
             ))}
           </select>
@@ -62,11 +62,11 @@ export function JournalPanel() {
             {value.items.map((e) => (
               <tr key={e.seq}>
                 <td>{format.dateTime(e.at)}</td>
-                <td>{e.action}</td>
+                <td>{t(`manager.actions.${e.action}`)}</td>
                 <td>{e.actor?.name ?? ''}</td>
                 <td>{e.approver?.name ?? ''}</td>
                 <td className="muted">{e.subjectId ?? ''}</td>
-                <td className="muted">{e.after ? JSON.stringify(e.after) : ''}</td>
+                <td className="muted">{describeDetails(e.after)}</td>
               </tr>
             ))}
           </Table>
@@ -82,4 +82,12 @@ export function JournalPanel() {
       )}
     </section>
   );
+}
+
+/** What an entry recorded, as "key: value" pairs a manager can read (the export keeps the raw data). */
+function describeDetails(after: unknown): string {
+  if (after === null || typeof after !== 'object') return after === null || after === undefined ? '' : String(after);
+  return Object.entries(after as Record<string, unknown>)
+    .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .join(', ');
 }
