@@ -20,13 +20,15 @@ async function main(): Promise<void> {
   let window = createMainWindow({ phonePageUrl: info.phonePageUrl });
   const display = createCustomerDisplayWindow();
   const ownPage = pathToFileURL(rendererEntry).href;
-  // Only the till's own two windows, on the bundled page, may call the core.
+  // Only the till's own two windows, on the bundled page, may call the core; the display only its part.
   registerIpc(kassa.core, (event) => {
     const frameUrl = event.senderFrame?.url.split('#')[0];
-    return frameUrl === ownPage && (event.sender === window.webContents || event.sender === display.webContents);
+    if (frameUrl !== ownPage) return null;
+    if (event.sender === window.webContents) return 'till';
+    return event.sender === display.webContents ? 'display' : null;
   });
   forwardEvents(kassa.core, window.webContents);
-  forwardEvents(kassa.core, display.webContents);
+  forwardEvents(kassa.core, display.webContents, 'display');
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && kassa) {

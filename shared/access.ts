@@ -1,4 +1,4 @@
-import type { InvokeName } from './channels';
+import type { EventName, InvokeName } from './channels';
 
 /**
  * Who may make each call. `open`: anyone at the till, signed in or not (what the sign-in screen and
@@ -55,3 +55,12 @@ export const callAccess = {
   'export.zReport': 'manager',
   'export.audit': 'manager',
 } as const satisfies Record<InvokeName, CallAccess>;
+
+/**
+ * What the customer display may do, in every host (the web host's display cookie, Electron's
+ * display window): read its own picture and the shop's public facts (name and locale, from
+ * `app.info`, which carries no customer data and no credentials), and follow `display.changed`.
+ * Nothing that reads customers, sales or money movements.
+ */
+export const displayCalls: ReadonlySet<InvokeName> = new Set<InvokeName>(['display.get', 'app.info']);
+export const displayEvents: ReadonlySet<EventName> = new Set<EventName>(['display.changed']);

@@ -1,3 +1,4 @@
+import { displayCalls, displayEvents } from '../../shared/access';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { EventName, InvokeName } from '../../shared/contract';
 
@@ -17,13 +18,6 @@ import type { EventName, InvokeName } from '../../shared/contract';
  */
 export type Scope = 'till' | 'display';
 
-/**
- * What the customer display may do: read its own picture and the shop's public facts (name and
- * locale, from `app.info`, which carries no customer data and no credentials), and follow
- * `display.changed`. Nothing that reads customers, sales or money movements.
- */
-const displayCalls: ReadonlySet<InvokeName> = new Set<InvokeName>(['display.get', 'app.info']);
-const displayEvents: ReadonlySet<EventName> = new Set<EventName>(['display.changed']);
 
 /** A display code lives for as long as a cashier takes to walk to the other screen. */
 const DISPLAY_CODE_TTL_MS = 10 * 60_000;
