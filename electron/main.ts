@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const args = parseCliArgs(process.argv.slice(2));
   kassa = await startKassa({ dataDir: args.dataDir ?? app.getPath('userData'), configFile: args.configFile });
   const info = await kassa.core.handlers['app.info']({});
-  let window = createMainWindow({ phonePageUrl: info.phonePageUrl });
+  let window = createMainWindow({ phonePageUrl: info.phonePageUrl, kiosk: info.kiosk });
   const display = createCustomerDisplayWindow();
   const ownPage = pathToFileURL(rendererEntry).href;
   // Only the till's own two windows, on the bundled page, may call the core; the display only its part.
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && kassa) {
-      window = createMainWindow({ phonePageUrl: info.phonePageUrl });
+      window = createMainWindow({ phonePageUrl: info.phonePageUrl, kiosk: info.kiosk });
       forwardEvents(kassa.core, window.webContents);
     }
   });

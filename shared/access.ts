@@ -11,6 +11,7 @@ export type CallAccess = 'open' | 'staff' | 'manager';
 
 export const callAccess = {
   'app.info': 'open',
+  'kiosk.exit': 'open',
   'staff.session': 'open',
   'staff.list': 'open',
   'staff.signIn': 'open',
@@ -64,3 +65,26 @@ export const callAccess = {
  */
 export const displayCalls: ReadonlySet<InvokeName> = new Set<InvokeName>(['display.get', 'app.info']);
 export const displayEvents: ReadonlySet<EventName> = new Set<EventName>(['display.changed']);
+
+/**
+ * What a customer at a self-service kiosk may do with nobody signed in: look at the plans and the
+ * goods, fill a cart, start (and cancel) their own payment or agreement and follow it. Never the
+ * day's sales, refunds, sync, staff or anyone else's data: those stay behind a staff sign-in.
+ */
+export const kioskCalls: ReadonlySet<InvokeName> = new Set<InvokeName>([
+  'catalogue.plans',
+  'products.list',
+  'cart.get',
+  'cart.add',
+  'cart.setQuantity',
+  'cart.clear',
+  'payment.start',
+  'sale.get',
+  'sale.current',
+  'sale.cancel',
+  'subscription.start',
+  'subscription.get',
+  'subscription.current',
+  'subscription.cancel',
+  'vipps.health',
+]);

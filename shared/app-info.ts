@@ -14,6 +14,8 @@ export const appInfoSchema = z.object({
   tillId: z.string(),
   /** The most (major units) a cash tender may exceed the total by; the cash form warns above it. */
   cashMaxOverTotal: z.number().int().positive(),
+  /** A self-service kiosk: customers serve themselves; staff leave it with a manager's PIN. */
+  kiosk: z.boolean(),
   /** The sandbox's customer-phone page, in training mode only. */
   phonePageUrl: z.string().nullable(),
 });

@@ -10,6 +10,7 @@ export const auditActions = [
   'staff.signed-out',
   'staff.idle-signed-out',
   'approval.granted',
+  'kiosk.exited',
   'approval.refused',
   'subscription.start',
   'payment.start',

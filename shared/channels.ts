@@ -5,6 +5,7 @@
  */
 export const invokeNames = [
   'app.info',
+  'kiosk.exit',
   'staff.session',
   'staff.list',
   'staff.signIn',

@@ -40,6 +40,8 @@ type ContractEntry = { request: z.ZodType; response: z.ZodType };
 export const invokeContract = {
   'app.info': { request: z.object({}), response: appInfoSchema },
 
+  /** Staff leave a self-service kiosk: a manager's PIN signs that manager in at the till. */
+  'kiosk.exit': { request: signInRequestSchema, response: staffSessionSchema },
   /** Who is signed in at this till (and, in training mode, the demo PINs). */
   'staff.session': { request: z.object({}), response: staffSessionSchema },
   /** The names on the sign-in screen. Never PINs. */

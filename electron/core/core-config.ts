@@ -35,6 +35,8 @@ export const coreConfigSchema = z.object({
   }),
   /** The sandbox's customer-phone page, set by training mode only. */
   phonePageUrl: z.string().nullable(),
+  /** A self-service kiosk till: customers buy and sign up alone, with nobody signed in. */
+  kiosk: z.boolean().default(false),
   /** A signed-in member of staff is signed out after this many minutes without a call from the till. */
   idleSignOutMinutes: z.number().int().min(1).max(24 * 60).default(15),
   /** Cash: the most (in major units, kr or €) a tendered amount may exceed the total by. */

@@ -156,6 +156,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     audit,
     clock,
     training: config.mode === 'training',
+    kiosk: config.kiosk,
     idleSignOutMs: config.idleSignOutMinutes * 60_000,
     publish: (session) => events.emit('staff.changed', session),
   });
@@ -199,8 +200,10 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
       shop: config.shop,
       tillId: config.tillId,
       cashMaxOverTotal: config.cashMaxOverTotal,
+      kiosk: config.kiosk,
       phonePageUrl: config.phonePageUrl,
     }),
+    'kiosk.exit': ({ staffId, pin }) => staff.exitKiosk(staffId, pin),
     'staff.session': async () => staff.view(),
     'staff.list': async () => staff.list(),
     'staff.signIn': ({ staffId, pin }) => staff.signIn(staffId, pin),

@@ -26,6 +26,8 @@ export const fileConfigSchema = z
     merchantAgreementUrl: z.string(),
     /** Training mode against a sandbox that already runs elsewhere (tests, a shared training server). */
     sandboxUrl: z.string(),
+    /** A self-service kiosk till. */
+    kiosk: z.boolean(),
     /** Minutes without a call from the till before the signed-in member is signed out. */
     idleSignOutMinutes: z.number(),
     /** The most (kr, €) a cash tender may exceed the total by. */
@@ -91,6 +93,7 @@ export function readSettings(options: { dataDir: string | null; configFile: stri
       vipps: mode === 'training' ? {} : { ...vipps, baseUrl: vipps.baseUrl ?? vippsBaseUrls[mode] },
       billing: { baseUrl: env.KASSA_BILLING_URL ?? file.billing?.baseUrl, apiKey: env.KASSA_BILLING_API_KEY ?? file.billing?.apiKey },
       schedule: env.KASSA_FAST_SCHEDULE === '1' ? 'fast' : 'guideline',
+      kiosk: env.KASSA_KIOSK === '1' || file.kiosk === true,
       ...numberSetting('idleSignOutMinutes', env.KASSA_IDLE_SIGN_OUT_MINUTES, file.idleSignOutMinutes),
       ...numberSetting('cashMaxOverTotal', env.KASSA_CASH_MAX_OVER_TOTAL, file.cashMaxOverTotal),
       agreementUrls: {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { callAccess } from '../../../shared/access';
+import { callAccess, kioskCalls } from '../../../shared/access';
 import type { InvokeName } from '../../../shared/channels';
 import { KassaError } from '../../../shared/result';
 import type { Approval, StaffMember, StaffRole, StaffSession } from '../../../shared/staff';
@@ -24,6 +24,9 @@ export function lockDuration(lockouts: number): number {
   return Math.min(FIRST_LOCK_MS * 2 ** Math.max(0, lockouts - 1), LONGEST_LOCK_MS);
 }
 
+/** Who a sale made at a self-service kiosk is by, in rows, the journal and the day's figures. */
+export const KIOSK: StaffMember = { id: 'kiosk', name: 'Kiosk', role: 'cashier' };
+
 /** The demo staff of training mode: shown with their PINs on the training sign-in screen and in the README. */
 export const DEMO_STAFF = [
   { name: 'Ola Nordmann', role: 'cashier', pin: '1111' },
@@ -35,6 +38,8 @@ export interface StaffServiceDeps {
   audit: AuditLog;
   clock: Clock;
   training: boolean;
+  /** A self-service kiosk: the kiosk's own calls need nobody signed in, and are the kiosk's. */
+  kiosk: boolean;
   idleSignOutMs: number;
   publish(session: StaffSession): void;
 }
@@ -82,6 +87,20 @@ export class StaffService {
     return this.changed();
   }
 
+  /** Staff leave the kiosk: only a manager's PIN (with the same lockout as signing in) does it. */
+  async exitKiosk(staffId: string, pin: string): Promise<StaffSession> {
+    if (!this.deps.kiosk) throw new KassaError('CONFLICT', 'This till is not a kiosk.');
+    const member = await this.checkPin(staffId, pin);
+    if (member.role !== 'manager') {
+      this.deps.audit.record({ action: 'approval.refused', actor: member, approver: member, after: { call: 'kiosk.exit' } });
+      throw new KassaError('MANAGER_APPROVAL_NEEDED', `${member.name} is not a manager. Only a manager can leave the kiosk.`, { pin: 'Not a manager.' });
+    }
+    this.session = { user: toPublic(member), lastActivityAt: this.deps.clock.now() };
+    this.armIdleTimer();
+    this.deps.audit.record({ action: 'kiosk.exited', actor: member });
+    return this.changed();
+  }
+
   signOut(action: 'staff.signed-out' | 'staff.idle-signed-out' = 'staff.signed-out'): StaffSession {
     if (this.session) this.deps.audit.record({ action, actor: this.session.user });
     this.session = null;
@@ -113,6 +132,7 @@ export class StaffService {
   async authorize(call: InvokeName, request: unknown): Promise<CallContext> {
     const access = callAccess[call];
     if (access === 'open') return { actor: this.session?.user ?? null, approver: null };
+    if (this.deps.kiosk && !this.session && kioskCalls.has(call)) return { actor: KIOSK, approver: null };
     const user = this.signedInUser();
     if (access === 'staff' || user.role === 'manager') return { actor: user, approver: access === 'manager' ? user : null };
 
