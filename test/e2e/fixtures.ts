@@ -7,6 +7,8 @@ import { CashierPage } from './pages/cashier-page';
 import { SandboxControl } from './pages/sandbox-control';
 
 interface Fixtures {
+  /** Extra settings for the till under test (e.g. `KASSA_KIOSK: '1'`), set with `test.use`. */
+  kassaEnv: Record<string, string>;
   sandbox: Sandbox;
   control: SandboxControl;
   kassa: KassaProcess;
@@ -18,6 +20,7 @@ interface Fixtures {
  * Kassa web host as a child process on a fresh data directory.
  */
 export const test = base.extend<Fixtures>({
+  kassaEnv: [{}, { option: true }],
   sandbox: async ({}, use) => {
     const sandbox = await createSandbox({ port: 0 });
     await use(sandbox);
@@ -26,9 +29,9 @@ export const test = base.extend<Fixtures>({
   control: async ({ sandbox }, use) => {
     await use(new SandboxControl(sandbox));
   },
-  kassa: async ({ sandbox }, use) => {
+  kassa: async ({ sandbox, kassaEnv }, use) => {
     const dataDir = makeTempDir('kassa-e2e-');
-    const kassa = new KassaProcess({ dataDir: dataDir.path, sandboxUrl: sandbox.url });
+    const kassa = new KassaProcess({ dataDir: dataDir.path, sandboxUrl: sandbox.url, env: kassaEnv });
     await kassa.start();
     await use(kassa);
     await kassa.stop();

@@ -17,6 +17,7 @@ import { Header, type View } from './Header';
 import { StartupScreen } from './StartupScreen';
 import { useStartup, useWaiting } from './use-startup';
 import { StaffGate } from '../staff/StaffGate';
+import { KioskApp } from '../../kiosk/KioskApp';
 import { StaffScreen } from '../staff/StaffScreen';
 
 export function App() {
@@ -25,7 +26,9 @@ export function App() {
   if (startup.state === 'failed') return <StartupScreen error={startup.error} onRetry={retry} />;
   return (
     <LocaleProvider locale={startup.info.shop.locale}>
-      <StaffGate info={startup.info}>{() => <SignedInTill info={startup.info} />}</StaffGate>
+      <StaffGate info={startup.info} signedOut={startup.info.kiosk ? <KioskApp info={startup.info} /> : undefined}>
+        {() => <SignedInTill info={startup.info} />}
+      </StaffGate>
     </LocaleProvider>
   );
 }

@@ -10,9 +10,10 @@ import { useStaffSession } from './use-staff-session';
 
 /**
  * Nothing behind this gate is seen without a signed-in member of staff. The core enforces the same
- * on every call; the gate only decides which screen to show (sign-in, the first manager, the till).
+ * on every call; the gate only decides which screen to show (sign-in, the first manager, the till;
+ * on a kiosk till, `signedOut` is the kiosk itself).
  */
-export function StaffGate({ info, children }: { info: AppInfo; children: (user: StaffMember) => ReactNode }) {
+export function StaffGate({ info, children, signedOut }: { info: AppInfo; children: (user: StaffMember) => ReactNode; signedOut?: ReactNode }) {
   const bridge = useBridge();
   const { session, error, reload, setSession } = useStaffSession();
   const signOut = useCallback(() => {
@@ -27,6 +28,7 @@ export function StaffGate({ info, children }: { info: AppInfo; children: (user: 
       </StaffProvider>
     );
   }
+  if (signedOut) return signedOut;
   if (session.setupNeeded) return <SetupScreen onDone={setSession} />;
   return <SignInScreen info={info} session={session} onSignedIn={setSession} />;
 }

@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../format/locale-context';
+import { usePlanText } from '../features/plans/use-plan-text';
+import type { Started } from './KioskApp';
+
+/** How long the confirmation stays before the kiosk greets the next customer. */
+const SHOW_MS = 15_000;
+
+/** A clear yes (what was bought or signed up for, and the amount) or a clear no, then the next customer. */
+export function DoneScreen({ finished, onDone }: { finished: Started; onDone(): void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const planText = usePlanText();
+
+  useEffect(() => {
+    const timer = window.setTimeout(onDone, SHOW_MS);
+    return () => window.clearTimeout(timer);
+  }, [onDone]);
+
+  const ok = finished.kind === 'payment' ? finished.sale.status === 'completed' : finished.sale.status === 'active';
+  return (
+    <section className={`kiosk-done kiosk-done--${ok ? 'ok' : 'not'}`} aria-labelledby="kiosk-done-title" data-testid="kiosk-done" data-outcome={ok ? 'ok' : 'not'}>
+      <h1 id="kiosk-done-title" className="kiosk-heading">
+        {ok ? t('kiosk.thanks') : t('kiosk.notDone')}
+      </h1>
+      {ok && finished.kind === 'payment' && <p data-testid="kiosk-done-detail">{t('kiosk.paid', { amount: format.money(finished.sale.totals.total, finished.sale.totals.currency) })}</p>}
+      {ok && finished.kind === 'subscription' && (
+        <p data-testid="kiosk-done-detail">{t('kiosk.subscribed', { plan: finished.sale.plan.name, price: planText.price(finished.sale.plan) })}</p>
+      )}
+      {!ok && <p data-testid="kiosk-done-detail">{t('kiosk.notDoneBody')}</p>}
+      <button type="button" className="kiosk-primary" data-testid="kiosk-done-button" onClick={onDone}>
+        {t('kiosk.finish')}
+      </button>
+    </section>
+  );
+}
