@@ -14,6 +14,8 @@ export const appInfoSchema = z.object({
   tillId: z.string(),
   /** The most (major units) a cash tender may exceed the total by; the cash form warns above it. */
   cashMaxOverTotal: z.number().int().positive(),
+  /** Where a customer's phone opens the receipt of a sale: this, then the sale id (the kiosk's QR). */
+  receiptUrlBase: z.string(),
   /** A self-service kiosk: customers serve themselves; staff leave it with a manager's PIN. */
   kiosk: z.boolean(),
   /** The sandbox's customer-phone page, in training mode only. */

@@ -201,6 +201,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
       tillId: config.tillId,
       cashMaxOverTotal: config.cashMaxOverTotal,
       kiosk: config.kiosk,
+      receiptUrlBase: `${config.billing.baseUrl.replace(/\/$/, '')}/billing/v1/receipts/`,
       phonePageUrl: config.phonePageUrl,
     }),
     'kiosk.exit': ({ staffId, pin }) => staff.exitKiosk(staffId, pin),

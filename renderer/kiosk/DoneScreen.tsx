@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../format/locale-context';
 import { usePlanText } from '../features/plans/use-plan-text';
 import type { Started } from './KioskApp';
+import { QrCode } from '../ui/QrCode';
 
 /** How long the confirmation stays before the kiosk greets the next customer. */
 const SHOW_MS = 15_000;
 
 /** A clear yes (what was bought or signed up for, and the amount) or a clear no, then the next customer. */
-export function DoneScreen({ finished, onDone }: { finished: Started; onDone(): void }) {
+export function DoneScreen({ finished, receiptUrlBase, onDone }: { finished: Started; receiptUrlBase: string; onDone(): void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const planText = usePlanText();
@@ -24,7 +25,15 @@ export function DoneScreen({ finished, onDone }: { finished: Started; onDone(): 
       <h1 id="kiosk-done-title" className="kiosk-heading">
         {ok ? t('kiosk.thanks') : t('kiosk.notDone')}
       </h1>
-      {ok && finished.kind === 'payment' && <p data-testid="kiosk-done-detail">{t('kiosk.paid', { amount: format.money(finished.sale.totals.total, finished.sale.totals.currency) })}</p>}
+      {ok && finished.kind === 'payment' && (
+        <>
+          <p data-testid="kiosk-done-detail">{t('kiosk.paid', { amount: format.money(finished.sale.totals.total, finished.sale.totals.currency) })}</p>
+          <div className="kiosk-qr">
+            <p>{t('kiosk.receiptQr')}</p>
+            <QrCode value={`${receiptUrlBase}${finished.sale.id}`} label={t('kiosk.receiptQrLabel')} testId="kiosk-receipt-qr" />
+          </div>
+        </>
+      )}
       {ok && finished.kind === 'subscription' && (
         <p data-testid="kiosk-done-detail">{t('kiosk.subscribed', { plan: finished.sale.plan.name, price: planText.price(finished.sale.plan) })}</p>
       )}

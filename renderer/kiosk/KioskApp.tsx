@@ -62,7 +62,7 @@ export function KioskApp({ info }: { info: AppInfo }) {
           />
         )}
         {step.name === 'waiting' && <WaitingScreen started={step.started} onFinished={(finished) => setStep({ name: 'done', finished })} />}
-        {step.name === 'done' && <DoneScreen finished={step.finished} onDone={startOver} />}
+        {step.name === 'done' && <DoneScreen finished={step.finished} receiptUrlBase={info.receiptUrlBase} onDone={startOver} />}
       </main>
       {warningLeft !== null && <IdleWarning secondsLeft={Math.ceil(warningLeft / 1000)} onKeepGoing={keepGoing} onStartOver={startOver} />}
     </div>

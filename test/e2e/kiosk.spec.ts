@@ -64,6 +64,11 @@ for (const viewport of [{ width: 1080, height: 1920 }, { width: 1920, height: 10
     await expect(page.getByTestId('kiosk-done')).toHaveAttribute('data-outcome', 'ok');
     await expect(page.getByTestId('kiosk-done-detail')).toContainText('199,00');
     expect(await seriousViolations(page)).toEqual([]);
+    // The receipt to keep: a QR of the billing backend's receipt page, which shows the goods once the sale is reported.
+    const receiptUrl = (await page.getByTestId('kiosk-receipt-qr').getAttribute('data-value'))!;
+    expect(receiptUrl).toMatch(/\/billing\/v1\/receipts\/[0-9a-f-]{36}$/);
+    await expect.poll(async () => (await page.request.get(receiptUrl)).status()).toBe(200);
+    expect(await (await page.request.get(receiptUrl)).text()).toContain('1 × Krus');
     await page.getByTestId('kiosk-done-button').click();
     await expect(page.getByTestId('kiosk')).toHaveAttribute('data-step', 'attract');
   });

@@ -13,6 +13,7 @@
  * Tests replace either list through the control API (PUT /_control/billing/plans, …/products) with
  * any JSON — including broken entries — to see how the till copes with a bad upstream.
  */
+import { registerReceiptPage } from './receipt-page';
 import { createHash } from 'node:crypto';
 import { empty, type Router, type SandboxRequest, type SandboxResponse } from '../http-kit';
 import type { BillingAccess } from './billing-access';
@@ -71,6 +72,7 @@ export function registerBillingRoutes(router: Router, deps: BillingDeps): void {
   router.add('GET', '/billing/v1/plans', (req) => conditionalGet(req, deps.access, () => deps.catalogue.body()));
   router.add('GET', '/billing/v1/products', (req) => conditionalGet(req, deps.access, () => deps.catalogue.productsBody()));
   registerReportRoutes(router, deps);
+  registerReceiptPage(router, deps.ledger);
 }
 
 function conditionalGet(req: SandboxRequest, access: BillingAccess, body: () => string): SandboxResponse {

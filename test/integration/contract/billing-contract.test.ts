@@ -181,6 +181,11 @@ describe('Kassa ↔ sandbox billing traffic against billing-api.yaml', () => {
       201,
     );
 
+    // Receipts, as a customer's phone opens them (no key): the recorded sale, and an id with none.
+    const receipt = await expectStatus(h.raw('GET', `/billing/v1/receipts/${paid.saleId}`, { headers: {} }), 200);
+    expect(receipt.text).toContain(paid.receiptNumber);
+    await expectStatus(h.raw('GET', '/billing/v1/receipts/00000000-0000-4000-8000-000000000000', { headers: {} }), 404);
+
     // Refunds: 404 before the sale, then 201, 200, 409, 422, 400, 401.
     const later = sale();
     const early = refund(later);
