@@ -7,6 +7,12 @@ import { CashierPage } from './pages/cashier-page';
 import { SandboxControl } from './pages/sandbox-control';
 
 interface Fixtures {
+  /**
+   * Extra environment for the till. By default a Norwegian shop (nb-NO money and dates) whose
+   * screens speak English (KASSA_LANGUAGE=en), so the suite's English assertions hold; a spec for
+   * another country or language overrides it with test.use({ kassaEnv: { ... } }).
+   */
+  kassaEnv: Record<string, string>;
   sandbox: Sandbox;
   control: SandboxControl;
   kassa: KassaProcess;
@@ -18,6 +24,7 @@ interface Fixtures {
  * Kassa web host as a child process on a fresh data directory.
  */
 export const test = base.extend<Fixtures>({
+  kassaEnv: [{ KASSA_LANGUAGE: 'en' }, { option: true }],
   sandbox: async ({}, use) => {
     const sandbox = await createSandbox({ port: 0 });
     await use(sandbox);
@@ -26,9 +33,9 @@ export const test = base.extend<Fixtures>({
   control: async ({ sandbox }, use) => {
     await use(new SandboxControl(sandbox));
   },
-  kassa: async ({ sandbox }, use) => {
+  kassa: async ({ sandbox, kassaEnv }, use) => {
     const dataDir = makeTempDir('kassa-e2e-');
-    const kassa = new KassaProcess({ dataDir: dataDir.path, sandboxUrl: sandbox.url });
+    const kassa = new KassaProcess({ dataDir: dataDir.path, sandboxUrl: sandbox.url, env: kassaEnv });
     await kassa.start();
     await use(kassa);
     await kassa.stop();
