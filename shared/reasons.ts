@@ -86,6 +86,11 @@ export const reasons = [
   'CUSTOMER_APPROVING_NOW',
   'PAYMENT_REFUSED_BY_VIPPS',
   'INTERNAL_ERROR',
+  // Said by a bridge, never by the core.
+  'BROWSER_NOT_SIGNED_IN',
+  'DISPLAY_ONLY',
+  'CORE_NOT_ANSWERING',
+  'CORE_UNEXPECTED_ANSWER',
 ] as const;
 export const reasonSchema = z.enum(reasons);
 export type Reason = z.infer<typeof reasonSchema>;
