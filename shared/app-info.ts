@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uiLanguageSchema } from './languages';
 import { currencySchema } from './money';
 import { phoneCountrySchema } from './phone';
 
@@ -10,7 +11,16 @@ export type KassaMode = z.infer<typeof kassaModeSchema>;
 export const appInfoSchema = z.object({
   version: z.string(),
   mode: kassaModeSchema,
-  shop: z.object({ name: z.string(), country: phoneCountrySchema, currency: currencySchema, locale: z.string() }),
+  shop: z.object({
+    name: z.string(),
+    country: phoneCountrySchema,
+    currency: currencySchema,
+    locale: z.string(),
+    /** The screens' default language (a cashier's own choice overrides it once signed in). */
+    language: uiLanguageSchema,
+    /** What the customer calls the wallet here: Vipps (Norway) or MobilePay (Denmark, Finland). */
+    wallet: z.enum(['Vipps', 'MobilePay']),
+  }),
   tillId: z.string(),
   /** The most (major units) a cash tender may exceed the total by; the cash form warns above it. */
   cashMaxOverTotal: z.number().int().positive(),

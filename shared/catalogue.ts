@@ -1,3 +1,4 @@
+import { reasonRefSchema } from './reasons';
 import { z } from 'zod';
 import { currencySchema, priceSchema } from './money';
 
@@ -59,7 +60,10 @@ export type Plan = z.infer<typeof planSchema>;
 export const rejectedPlanSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** English, for logs and the billing system's people. */
   reason: z.string(),
+  /** The same, for the till to word in its language. */
+  problem: reasonRefSchema.optional(),
 });
 export type RejectedPlan = z.infer<typeof rejectedPlanSchema>;
 

@@ -1,3 +1,4 @@
+import { reasonRefSchema } from './reasons';
 import { z } from 'zod';
 import { currencySchema, priceSchema } from './money';
 import { vatRateSchema } from './vat';
@@ -18,7 +19,7 @@ export const productSchema = z.object({
 });
 export type Product = z.infer<typeof productSchema>;
 
-export const rejectedProductSchema = z.object({ id: z.string(), name: z.string(), reason: z.string() });
+export const rejectedProductSchema = z.object({ id: z.string(), name: z.string(), reason: z.string(), problem: reasonRefSchema.optional() });
 
 export const productCatalogueSchema = z.object({
   products: z.array(productSchema),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reasonParamsSchema, reasonSchema, type ReasonRef } from './reasons';
 
 /**
  * Stable error codes the UI switches on. Messages are written for a cashier; codes never change
@@ -41,10 +42,18 @@ export const errorCodes = [
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
+/**
+ * What went wrong. `code` is coarse (what kind of problem: retry, check, setup...); `reason` and
+ * `params` say exactly what, for the renderer to word in the active language (shared/reasons.ts);
+ * an error without a reason is worded from its code alone. `message` is English, for logs only.
+ * `fields` names the inputs the error belongs to (field name -> English note for logs); the
+ * renderer shows the error's own worded reason at each named input.
+ */
 export const appErrorSchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
-  /** Field name -> message, for errors that belong to one input (e.g. the phone number). */
+  reason: reasonSchema.optional(),
+  params: reasonParamsSchema.optional(),
   fields: z.record(z.string(), z.string()).optional(),
 });
 export type AppError = z.infer<typeof appErrorSchema>;
@@ -59,10 +68,21 @@ export function resultSchema<T extends z.ZodType>(value: T) {
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, fields?: Record<string, string>): Result<never> => ({
+export const fail = (code: ErrorCode, message: string, fields?: Record<string, string>, why?: ReasonRef): Result<never> => ({
   ok: false,
-  error: fields ? { code, message, fields } : { code, message },
+  error: appError(code, message, fields, why),
 });
+
+/** An AppError without empty optional parts. */
+export function appError(code: ErrorCode, message: string, fields?: Record<string, string>, why?: ReasonRef): AppError {
+  return {
+    code,
+    message,
+    ...(why ? { reason: why.reason } : {}),
+    ...(why?.params ? { params: why.params } : {}),
+    ...(fields ? { fields } : {}),
+  };
+}
 
 /** An AppError that can be thrown inside the core and turned back into a Result at the boundary. */
 export class KassaError extends Error {
@@ -70,12 +90,19 @@ export class KassaError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Why, for the renderer to word: see shared/reasons.ts. */
+    readonly why?: ReasonRef,
   ) {
     super(message);
     this.name = 'KassaError';
   }
 
+  /** Rethrows a stored problem as it was (code, reason, params, fields). */
+  static from(error: AppError): KassaError {
+    return new KassaError(error.code, error.message, error.fields, error.reason ? { reason: error.reason, ...(error.params ? { params: error.params } : {}) } : undefined);
+  }
+
   toAppError(): AppError {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return appError(this.code, this.message, this.fields, this.why);
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { kassaModeSchema } from '../../shared/app-info';
 import { DEFAULT_CASH_MAX_OVER_TOTAL } from '../../shared/cash';
 import { currencySchema } from '../../shared/money';
+import { uiLanguageSchema } from '../../shared/languages';
 import { phoneCountrySchema } from '../../shared/phone';
 import { billingConfigSchema } from './billing/billing-client';
 import { vippsConfigSchema } from './vipps/vipps-config';
@@ -26,6 +27,8 @@ export const coreConfigSchema = z.object({
     country: phoneCountrySchema,
     currency: currencySchema,
     locale: z.string().min(2),
+    /** The till's default screen language; when left out, the locale's language (nb-NO -> nb). */
+    language: uiLanguageSchema.optional(),
   }),
   vipps: vippsConfigSchema,
   billing: billingConfigSchema,

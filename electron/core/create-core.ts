@@ -1,3 +1,4 @@
+import { languageOfLocale, walletBrandOf } from '../../shared/languages';
 import type { Database } from 'better-sqlite3';
 import type { CoreHandlers } from '../../shared/contract';
 import { BillingClient } from './billing/billing-client';
@@ -197,7 +198,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     'app.info': async () => ({
       version: KASSA_VERSION,
       mode: config.mode,
-      shop: config.shop,
+      shop: { ...config.shop, language: config.shop.language ?? languageOfLocale(config.shop.locale), wallet: walletBrandOf[config.shop.country] },
       tillId: config.tillId,
       cashMaxOverTotal: config.cashMaxOverTotal,
       kiosk: config.kiosk,

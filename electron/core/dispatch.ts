@@ -17,7 +17,7 @@ export async function dispatch(handlers: CoreHandlers, name: InvokeName, rawRequ
     if (error instanceof KassaError) return { ok: false, error: error.toAppError() };
     if (error instanceof z.ZodError) return validationFailure(error);
     logger.error('core call failed', { call: name, error: error instanceof Error ? error.message : String(error) });
-    return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Kassa. The sale was kept; try again or call support.' } };
+    return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Kassa. The sale was kept; try again or call support.', reason: 'INTERNAL_ERROR' } };
   }
 }
 

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { kassaModeSchema, type KassaMode } from '../../shared/app-info';
 import { currencySchema, type Currency } from '../../shared/money';
+import { uiLanguageSchema, type UiLanguage } from '../../shared/languages';
 import { phoneCountrySchema, type PhoneCountry } from '../../shared/phone';
 import { coreConfigSchema, type CoreConfig } from '../core/core-config';
 import { jsonErrorPosition } from './json-error-position';
@@ -17,7 +18,7 @@ export const fileConfigSchema = z
   .object({
     mode: kassaModeSchema,
     tillId: z.string(),
-    shop: z.object({ name: z.string(), country: phoneCountrySchema, locale: z.string() }).partial(),
+    shop: z.object({ name: z.string(), country: phoneCountrySchema, locale: z.string(), language: uiLanguageSchema }).partial(),
     vipps: z
       .object({ baseUrl: z.string(), clientId: z.string(), clientSecret: z.string(), subscriptionKey: z.string(), merchantSerialNumber: z.string() })
       .partial(),
@@ -89,6 +90,7 @@ export function readSettings(options: { dataDir: string | null; configFile: stri
         country,
         currency: currencySchema.parse(currencyOf[country]),
         locale: env.KASSA_LOCALE ?? file.shop?.locale ?? localeOf[country],
+        ...languageSetting(env.KASSA_LANGUAGE ?? file.shop?.language),
       },
       vipps: mode === 'training' ? {} : { ...vipps, baseUrl: vipps.baseUrl ?? vippsBaseUrls[mode] },
       billing: { baseUrl: env.KASSA_BILLING_URL ?? file.billing?.baseUrl, apiKey: env.KASSA_BILLING_API_KEY ?? file.billing?.apiKey },
@@ -114,6 +116,11 @@ export function completeConfig(settings: ResolvedSettings, sandbox: { url: strin
     throw new ConfigError(parsed.error.issues.map((issue) => `${settingName(issue.path)}: ${issue.message}`));
   }
   return parsed.data;
+}
+
+/** The screens' default language when the shop sets one apart from its locale (e.g. English in nb-NO). */
+function languageSetting(value: string | undefined): { language?: UiLanguage } {
+  return value === undefined ? {} : { language: uiLanguageSchema.parse(value) };
 }
 
 /** A whole-number setting from the environment (as text) or the file; left out when neither sets it. */

@@ -96,18 +96,18 @@ export function createHttpBridge(): HostBridge {
           signal: AbortSignal.timeout(INVOKE_TIMEOUT_MS),
         });
         // Without the session cookie nothing else can work: say how to get one.
-        if (response.status === 401) return { ok: false, error: { code: 'INTERNAL', message: i18n.t('bridge.notSignedIn') } };
+        if (response.status === 401) return { ok: false, error: { code: 'INTERNAL', message: i18n.t('bridge.notSignedIn'), reason: 'BROWSER_NOT_SIGNED_IN' } };
         // A window signed in as the customer display asked for a till call.
-        if (response.status === 403) return { ok: false, error: { code: 'INTERNAL', message: i18n.t('bridge.displayOnly') } };
+        if (response.status === 403) return { ok: false, error: { code: 'INTERNAL', message: i18n.t('bridge.displayOnly'), reason: 'DISPLAY_ONLY' } };
         // Errors come back as a Result with a 4xx/5xx status, so the status itself is not checked.
         body = await response.json();
       } catch {
-        return { ok: false, error: { code: 'NO_ANSWER', message: i18n.t('bridge.notAnswering') } };
+        return { ok: false, error: { code: 'NO_ANSWER', message: i18n.t('bridge.notAnswering'), reason: 'CORE_NOT_ANSWERING' } };
       }
       const parsed = schemaFor(name).safeParse(body);
       if (!parsed.success) {
         console.error(`Answer to ${name} does not match the contract`, parsed.error);
-        return { ok: false, error: { code: 'INTERNAL', message: i18n.t('bridge.unexpectedAnswer') } };
+        return { ok: false, error: { code: 'INTERNAL', message: i18n.t('bridge.unexpectedAnswer'), reason: 'CORE_UNEXPECTED_ANSWER' } };
       }
       return parsed.data as Result<InvokeResponse<N>>;
     },

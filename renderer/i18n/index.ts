@@ -1,32 +1,64 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { languageOfLocale, uiLanguages, type UiLanguage, type WalletBrand } from '../../shared/languages';
+import da from './da.json';
 import en from './en.json';
+import fi from './fi.json';
+import nb from './nb.json';
+import { pseudoResource } from './pseudo';
+import { setErrorFormatting } from './error-text';
+import type { Currency } from '../../shared/money';
 
 /**
- * The UI languages Kassa ships. To add one: put its JSON file (same keys as en.json) next to this
- * one and add one line here, e.g. `nb: { translation: nb },`. Only English ships today; a shop
- * whose locale has no file falls back to English while numbers, money and dates still follow the
- * shop's locale (see format/).
+ * The UI languages Kassa ships, complete (test/unit/i18n-catalogues.test.ts holds every file to
+ * en.json's keys and placeholders). `en-XA` is the pseudo-locale: accented, 40 % longer English for
+ * screenshot tests that find cut-off and untranslated text; it is never offered in production.
  */
 export const uiResources = {
   en: { translation: en },
+  nb: { translation: nb },
+  da: { translation: da },
+  fi: { translation: fi },
+  'en-XA': { translation: pseudoResource(en) },
 } as const;
+
+export type ScreenLanguage = UiLanguage | 'en-XA';
+
+/**
+ * `{{wallet}}` in any text is the brand the customer knows in this shop's country (Vipps in Norway,
+ * MobilePay in Denmark and Finland). One object, filled once the till knows its country: i18next
+ * reads it on every t() call.
+ */
+const defaultVariables: { wallet: WalletBrand | 'Vipps MobilePay' } = { wallet: 'Vipps MobilePay' };
 
 // Initialised at import time so even the start-up screen and the bridge's own messages are translated.
 void i18next.use(initReactI18next).init({
   resources: uiResources,
   lng: 'en',
-  // Norwegian locales are often written 'no' or 'nn'; both should find a future 'nb' file.
+  supportedLngs: [...uiLanguages, 'en-XA'],
+  // Norwegian locales are often written 'no' or 'nn'; both find the bokmål file.
   fallbackLng: { no: ['nb', 'en'], nn: ['nb', 'en'], default: ['en'] },
-  interpolation: { escapeValue: false }, // React escapes what it renders.
+  interpolation: { escapeValue: false, defaultVariables }, // React escapes what it renders.
   initAsync: false,
   returnNull: false,
 });
 
-/** Switches the UI to the shop's language when a file for it exists, and tells the page. */
-export async function applyShopLanguage(locale: string): Promise<void> {
-  await i18next.changeLanguage(locale);
+/** The brand every `{{wallet}}` says from now on. */
+export function setWalletBrand(wallet: WalletBrand): void {
+  defaultVariables.wallet = wallet;
+}
+
+/** Switches the screens to a language and tells the page (lang attribute for screen readers and hyphenation). */
+export async function applyLanguage(language: string): Promise<void> {
+  await i18next.changeLanguage(language);
   document.documentElement.lang = i18next.resolvedLanguage ?? 'en';
+}
+
+/** Switches the UI to the shop's default language and brand. */
+export async function applyShopLanguage(shop: { locale: string; currency: Currency; language?: UiLanguage; wallet: WalletBrand }): Promise<void> {
+  setWalletBrand(shop.wallet);
+  setErrorFormatting(shop.locale, shop.currency);
+  await applyLanguage(shop.language ?? languageOfLocale(shop.locale));
 }
 
 export { i18next as i18n };

@@ -39,10 +39,10 @@ export function KioskApp({ info }: { info: AppInfo }) {
 
   const startOver = useCallback(() => {
     void bridge.invoke('cart.clear', {});
-    void applyShopLanguage(info.shop.locale);
+    void applyShopLanguage(info.shop);
     setVisit((n) => n + 1);
     setStep({ name: 'attract' });
-  }, [bridge, info.shop.locale]);
+  }, [bridge, info.shop]);
 
   // Never while the customer's phone has the request: they may be approving it right now.
   const { warningLeft, keepGoing } = useIdle(step.name !== 'attract' && step.name !== 'waiting', startOver);

@@ -7,7 +7,11 @@ import { CashierPage } from './pages/cashier-page';
 import { SandboxControl } from './pages/sandbox-control';
 
 interface Fixtures {
-  /** Extra settings for the till under test (e.g. `KASSA_KIOSK: '1'`), set with `test.use`. */
+  /**
+   * Extra environment for the till. By default a Norwegian shop (nb-NO money and dates) whose
+   * screens speak English (KASSA_LANGUAGE=en), so the suite's English assertions hold; a spec for
+   * another country, language or a kiosk till overrides it with test.use({ kassaEnv: { ... } }).
+   */
   kassaEnv: Record<string, string>;
   sandbox: Sandbox;
   control: SandboxControl;
@@ -20,7 +24,7 @@ interface Fixtures {
  * Kassa web host as a child process on a fresh data directory.
  */
 export const test = base.extend<Fixtures>({
-  kassaEnv: [{}, { option: true }],
+  kassaEnv: [{ KASSA_LANGUAGE: 'en' }, { option: true }],
   sandbox: async ({}, use) => {
     const sandbox = await createSandbox({ port: 0 });
     await use(sandbox);

@@ -6,7 +6,7 @@ import { seriousViolations } from './pages/axe';
  * The self-service kiosk as a customer meets it, alone at a touch screen, and as staff leave it.
  * Time is the page's fake clock: an idle minute passes in an instant.
  */
-test.use({ kassaEnv: { KASSA_KIOSK: '1' } });
+test.use({ kassaEnv: { KASSA_KIOSK: '1', KASSA_LANGUAGE: 'en' } });
 
 const products = [{ id: 'mug', name: 'Krus', unitPrice: 19900, currency: 'NOK', vatRate: 2500 }];
 
@@ -74,17 +74,24 @@ for (const viewport of [{ width: 1080, height: 1920 }, { width: 1920, height: 10
   });
 }
 
-test('a customer signs up for a subscription in another language', async ({ page, kassa }) => {
+test('a customer signs up for a subscription in Norwegian, and the next customer gets the shop\'s language back', async ({ page, kassa }) => {
   await openKiosk(page, kassa.launchUrl);
-  await page.getByTestId('kiosk-language-en').click();
+  await page.getByTestId('kiosk-language-nb').click();
+  await expect(page.getByTestId('kiosk-start')).toHaveText('Trykk for å starte');
   await page.getByTestId('kiosk-start').click();
+  await expect(page.getByRole('heading', { name: 'Hva vil du ha?' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByTestId('kiosk-plan-kaffeklubben-mnd').click();
   await page.getByTestId('kiosk-number').fill('91234567');
   await page.getByTestId('kiosk-send').click();
   await expect(page.getByTestId('kiosk-waiting')).toBeVisible();
   await expect(page.getByTestId('kiosk-qr')).toBeVisible();
+  await expect(page.getByTestId('kiosk-waiting-status')).toContainText('Åpne Vipps på telefonen');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByTestId('kiosk-cancel').click();
   await expect(page.getByTestId('kiosk-done')).toHaveAttribute('data-outcome', 'not');
+  await page.getByTestId('kiosk-done-button').click();
+  await expect(page.getByTestId('kiosk-start')).toHaveText('Tap to start');
 });
 
 test('a customer who walks away is asked, then the kiosk starts over and forgets the number — never while a payment waits', async ({ page, kassa }) => {

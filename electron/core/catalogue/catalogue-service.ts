@@ -1,3 +1,4 @@
+import { because } from '../../../shared/reasons';
 import { KassaError } from '../../../shared/result';
 import type { CatalogueCacheRepo } from '../db/repos/catalogue-cache-repo';
 import { BillingAuthError, BillingUnavailableError, type BillingClient, type CatalogueKind } from '../billing/billing-client';
@@ -48,6 +49,8 @@ export class CatalogueService<T extends { id: string }> {
         throw new KassaError(
           'BILLING_AUTH',
           `The ${noun} list cannot be loaded: the billing backend refused this till's API key. Ask the manager to fix the key (KASSA_BILLING_API_KEY), then try again.`,
+          undefined,
+          because('CATALOGUE_KEY_REFUSED', { kind: this.kind }),
         );
       }
       if (!(error instanceof BillingUnavailableError) && !(error instanceof BillingAuthError)) throw error;
@@ -56,6 +59,8 @@ export class CatalogueService<T extends { id: string }> {
       throw new KassaError(
         'BILLING_UNAVAILABLE',
         `The ${noun} list cannot be loaded: the billing backend is unreachable and this till has no saved copy yet. Check the network and try again.`,
+        undefined,
+        because('CATALOGUE_UNREACHABLE', { kind: this.kind }),
       );
     }
     return { ...this.fromCache(cached.body), source: 'cache', fetchedAt: cached.fetchedAt };
@@ -73,9 +78,9 @@ export class CatalogueService<T extends { id: string }> {
     const item = items.find((candidate) => candidate.id === id);
     if (item) return item;
     const refused = rejected.find((candidate) => candidate.id === id);
-    if (refused) throw new KassaError('VALIDATION', `"${refused.name}" cannot be sold: ${refused.reason}`, { [field]: refused.reason });
+    if (refused) throw new KassaError('VALIDATION', `"${refused.name}" cannot be sold: ${refused.reason}`, { [field]: refused.reason }, because('ENTRY_NOT_SELLABLE', { name: refused.name }));
     const noun = this.kind === 'plans' ? 'plan' : 'product';
-    throw new KassaError('VALIDATION', `Choose a ${noun} from the list.`, { [field]: `Choose a ${noun} from the list.` });
+    throw new KassaError('VALIDATION', `Choose a ${noun} from the list.`, { [field]: `Choose a ${noun} from the list.` }, because(this.kind === 'plans' ? 'CHOOSE_PLAN' : 'CHOOSE_PRODUCT'));
   }
 
   private fromCache(body: string): Validated<T> {

@@ -1,3 +1,4 @@
+import { because } from '../../../shared/reasons';
 import type { z } from 'zod';
 import { productSchema, type Product } from '../../../shared/product';
 import { planSchema, PRODUCT_NAME_MAX, type Plan, type RejectedPlan } from '../../../shared/catalogue';
@@ -29,11 +30,11 @@ function validateEntries<T extends { id: string; currency: Currency }>(
     const name = stringField(entry, 'name') ?? '(no name)';
     const parsed = schema.safeParse(entry);
     if (!parsed.success) {
-      rejected.push({ id, name, reason: describeIssue(parsed.error.issues[0]) });
+      rejected.push({ id, name, reason: describeIssue(parsed.error.issues[0]), problem: because('ENTRY_INVALID', { detail: describeIssue(parsed.error.issues[0]) }) });
     } else if (parsed.data.currency !== shopCurrency) {
-      rejected.push({ id, name, reason: `Priced in ${parsed.data.currency}, but this shop takes ${shopCurrency}.` });
+      rejected.push({ id, name, reason: `Priced in ${parsed.data.currency}, but this shop takes ${shopCurrency}.`, problem: because('CURRENCY_NOT_SHOPS', { itemCurrency: parsed.data.currency, shopCurrency }) });
     } else if (seen.has(parsed.data.id)) {
-      rejected.push({ id, name, reason: `Another ${noun} in the catalogue has the same id.` });
+      rejected.push({ id, name, reason: `Another ${noun} in the catalogue has the same id.`, problem: because('DUPLICATE_ID', { id }) });
     } else {
       seen.add(parsed.data.id);
       items.push(parsed.data);

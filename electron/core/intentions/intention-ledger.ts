@@ -1,3 +1,4 @@
+import { because } from '../../../shared/reasons';
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -110,6 +111,8 @@ function assertSameIntention(known: Claim, claim: Claim): void {
   throw new KassaError(
     'CONFLICT',
     'This request id was already used for a different request, so nothing was done. Start the action again.',
+    undefined,
+    because('REQUEST_ID_REUSED'),
   );
 }
 

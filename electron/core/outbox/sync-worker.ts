@@ -1,3 +1,4 @@
+import { because } from '../../../shared/reasons';
 import type { AppError } from '../../../shared/result';
 import type { DeadLetter, OutboxKind, SyncStatus } from '../../../shared/sync';
 import { KassaError } from '../../../shared/result';
@@ -81,14 +82,14 @@ export class SyncWorker {
   }
 
   async retry(id: string): Promise<SyncStatus> {
-    if (!this.deps.repo.revive(id)) throw new KassaError('NOT_FOUND', 'That report is not among the refused ones any more.');
+    if (!this.deps.repo.revive(id)) throw new KassaError('NOT_FOUND', 'That report is not among the refused ones any more.', undefined, because('REPORT_NOT_REFUSED'));
     this.kick();
     await this.idle();
     return this.status();
   }
 
   discard(id: string, reason: string): SyncStatus {
-    if (!this.deps.repo.discard(id, reason)) throw new KassaError('NOT_FOUND', 'That report is not among the refused ones any more.');
+    if (!this.deps.repo.discard(id, reason)) throw new KassaError('NOT_FOUND', 'That report is not among the refused ones any more.', undefined, because('REPORT_NOT_REFUSED'));
     this.deps.logger.warn('dead letter discarded', { id, reason });
     this.kick();
     this.publish();
@@ -102,7 +103,7 @@ export class SyncWorker {
       subjectId: item.subjectId,
       createdAt: item.createdAt,
       attempts: item.attempts,
-      error: item.lastError ?? { code: 'INTERNAL', message: 'Refused without a reason.' },
+      error: item.lastError ?? { code: 'INTERNAL', message: 'Refused without a reason.', reason: 'REFUSED_WITHOUT_REASON' },
       summary: summariseReport(item.kind, item.payload),
     }));
   }
@@ -133,7 +134,7 @@ export class SyncWorker {
     const parsed = reportSchemas[item.kind as OutboxKind].safeParse(item.payload);
     if (!parsed.success) {
       // A damaged row is evidence: keep it, with the reason, for a manager.
-      this.deps.repo.markDead(item.id, { code: 'INTERNAL', message: `The stored report is damaged and was not sent (${parsed.error.issues[0]?.message ?? 'unreadable'}).` });
+      this.deps.repo.markDead(item.id, { code: 'INTERNAL', message: `The stored report is damaged and was not sent (${parsed.error.issues[0]?.message ?? 'unreadable'}).`, reason: 'REPORT_DAMAGED' });
       return 'dead';
     }
     try {
@@ -151,10 +152,11 @@ export class SyncWorker {
       case 'retryable':
       case 'rate-limited': {
         const delay = Math.max(error.retryAfterMs ?? 0, backoffDelay(item.attempts + 1, this.deps.backoff ?? deliveryBackoff, this.random));
-        this.deps.repo.reschedule(item.id, this.deps.clock.now() + delay, { code: 'BILLING_UNAVAILABLE', message: error.message });
+        this.deps.repo.reschedule(item.id, this.deps.clock.now() + delay, { code: 'BILLING_UNAVAILABLE', message: error.message, reason: 'BILLING_UNREACHABLE' });
         this.setState('offline', {
           code: 'BILLING_UNAVAILABLE',
           message: 'The billing backend cannot be reached. Sales are kept on this till and sent when it answers again.',
+          reason: 'BILLING_UNREACHABLE',
         });
         return 'stop';
       }
@@ -162,13 +164,14 @@ export class SyncWorker {
         this.setState('paused', {
           code: 'BILLING_AUTH',
           message: "The billing backend refused this till's API key. Sales are kept on this till; ask the manager to fix the key, then press Sync now.",
+          reason: 'BILLING_KEY_REFUSED',
         });
         return 'stop';
       case 'permanent':
         // It answered, so it is reachable: only this report is wrong.
         if (this.state === 'offline') this.setState('online', null);
         this.deps.logger.warn('report refused by the billing backend', { id: item.id, kind: item.kind, status: error.status });
-        this.deps.repo.markDead(item.id, { code: 'VALIDATION', message: `The billing backend refused this report: ${error.message}` });
+        this.deps.repo.markDead(item.id, { code: 'VALIDATION', message: `The billing backend refused this report: ${error.message}`, reason: 'BILLING_REFUSED_REPORT', params: { detail: error.message } });
         return 'dead';
     }
   }

@@ -1,3 +1,4 @@
+import { because } from '../../../shared/reasons';
 import { randomUUID } from 'node:crypto';
 import type { Currency } from '../../../shared/money';
 import { KassaError } from '../../../shared/result';
@@ -84,6 +85,7 @@ export class EndOfDay {
         'SYNC_PENDING',
         `${unsynced} report${unsynced === 1 ? ' has' : 's have'} not reached the billing backend yet. Close anyway only if you know why.`,
         { confirmUnsynced: String(unsynced) },
+        because('REPORTS_UNSYNCED', { count: unsynced }),
       );
     }
     const report = this.deps.reports.transaction(() => {
@@ -109,7 +111,7 @@ export class EndOfDay {
 
   get(number: number): EndOfDayReport {
     const report = this.deps.repo.get(number);
-    if (!report) throw new KassaError('NOT_FOUND', `There is no Z-report number ${number} on this till.`);
+    if (!report) throw new KassaError('NOT_FOUND', `There is no Z-report number ${number} on this till.`, undefined, because('Z_REPORT_NOT_FOUND', { number }));
     return report;
   }
 

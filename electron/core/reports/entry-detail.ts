@@ -1,3 +1,4 @@
+import { because } from '../../../shared/reasons';
 import type { Database } from 'better-sqlite3';
 import { KassaError } from '../../../shared/result';
 import type { EntryDetail, TimelineEntry } from '../../../shared/reports';
@@ -27,7 +28,7 @@ export class EntryDetailQuery {
   detail(kind: 'sale' | 'agreement', id: string): EntryDetail {
     const sale = kind === 'sale' ? this.load.sale(id) : null;
     const agreement = kind === 'agreement' ? this.load.agreement(id) : null;
-    if (!sale && !agreement) throw new KassaError('NOT_FOUND', `No ${kind} ${id} on this till.`);
+    if (!sale && !agreement) throw new KassaError('NOT_FOUND', `No ${kind} ${id} on this till.`, undefined, because('ENTRY_NOT_FOUND', { id }));
     const subjects = [id, ...(sale?.refunds.map((r) => r.id) ?? [])];
 
     const timeline: TimelineEntry[] = [];

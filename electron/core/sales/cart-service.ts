@@ -1,3 +1,4 @@
+import { because } from '../../../shared/reasons';
 import type { Cart, CartLine } from '../../../shared/cart';
 import { MAX_CART_TOTAL, MAX_LINE_QUANTITY } from '../../../shared/cart';
 import { minorUnitsToDecimal, type Currency } from '../../../shared/money';
@@ -45,7 +46,7 @@ export class CartService {
       return this.changed();
     }
     const existing = this.lines.find((line) => line.productId === productId);
-    if (!existing) throw new KassaError('NOT_FOUND', 'That product is not in the cart.');
+    if (!existing) throw new KassaError('NOT_FOUND', 'That product is not in the cart.', undefined, because('CART_LINE_NOT_FOUND'));
     return this.setLine({ id: existing.productId, name: existing.name, unitPrice: existing.unitPrice, vatRate: existing.vatRate, currency: this.currency }, quantity);
   }
 
@@ -63,7 +64,7 @@ export class CartService {
 
   private setLine(product: Product, quantity: number): Cart {
     if (quantity > MAX_LINE_QUANTITY) {
-      throw new KassaError('VALIDATION', `At most ${MAX_LINE_QUANTITY} of one product per sale.`, { quantity: `At most ${MAX_LINE_QUANTITY}.` });
+      throw new KassaError('VALIDATION', `At most ${MAX_LINE_QUANTITY} of one product per sale.`, { quantity: `At most ${MAX_LINE_QUANTITY}.` }, because('QUANTITY_TOO_LARGE', { max: MAX_LINE_QUANTITY }));
     }
     const line = lineFor(product, quantity);
     const lines = this.lines.some((l) => l.productId === product.id)
@@ -73,7 +74,7 @@ export class CartService {
     if (total > MAX_CART_TOTAL) {
       const most = `${minorUnitsToDecimal(MAX_CART_TOTAL)} ${this.currency}`;
       const message = `${quantity} × ${product.name} would take the sale over ${most}, the most one sale can be. Split the sale.`;
-      throw new KassaError('VALIDATION', message, { quantity: message });
+      throw new KassaError('VALIDATION', message, { quantity: message }, because('CART_TOTAL_TOO_LARGE', { maxAmount: MAX_CART_TOTAL, currency: this.currency }));
     }
     this.lines = lines;
     return this.changed();
@@ -83,13 +84,13 @@ export class CartService {
     const code = barcode.trim();
     const { items } = await this.products.saved();
     const product = items.find((p) => p.barcode === code);
-    if (!product) throw new KassaError('NOT_FOUND', `No product has the barcode ${code}.`, { barcode: `No product has the barcode ${code}.` });
+    if (!product) throw new KassaError('NOT_FOUND', `No product has the barcode ${code}.`, { barcode: `No product has the barcode ${code}.` }, because('BARCODE_UNKNOWN', { code }));
     return product;
   }
 
   private assertUnlocked(): void {
     const reason = this.lockedBy?.();
-    if (reason) throw new KassaError('CONFLICT', reason);
+    if (reason) throw new KassaError('CONFLICT', reason, undefined, because('CART_LOCKED_BY_PAYMENT'));
   }
 
   private changed(): Cart {

@@ -1,3 +1,4 @@
+import { because } from '../../../shared/reasons';
 import { randomUUID } from 'node:crypto';
 import { checkPhone } from '../../../shared/phone';
 import { KassaError, type AppError } from '../../../shared/result';
@@ -25,7 +26,7 @@ import { aggregateAmounts, type GetPaymentResponse, type ModificationResponse } 
 import { cashierErrorFor, VippsApiError } from '../vipps/vipps-errors';
 import { buildPaymentRequest, paymentReference } from './build-payment-request';
 import type { CartService } from './cart-service';
-import { phoneProblemMessage } from './phone-messages';
+import { phoneError } from './phone-messages';
 import { StepDriver } from './step-driver';
 import type { ReportSink } from '../outbox/report-sink';
 import { refundReport, saleReport } from '../outbox/reports';
@@ -100,17 +101,14 @@ export class PaymentSales {
     let phone: { country: 'NO' | 'DK' | 'FI'; msisdn: string } | null = null;
     if (request.method === 'push') {
       const check = checkPhone(request.phone.country, request.phone.number);
-      if (check.state !== 'valid') {
-        const message = phoneProblemMessage(request.phone.country, check);
-        throw new KassaError('VALIDATION', message, { phone: message });
-      }
+      if (check.state !== 'valid') throw phoneError(request.phone.country, check);
       phone = { country: request.phone.country, msisdn: check.msisdn };
     }
     if (cart.totals.total < MINIMUM_AMOUNT[cart.totals.currency]) {
-      throw new KassaError('VALIDATION', 'Vipps MobilePay needs at least 1.00 kr for a payment. Take this one in cash.');
+      throw new KassaError('VALIDATION', 'Vipps MobilePay needs at least 1.00 kr for a payment. Take this one in cash.', undefined, because('AMOUNT_BELOW_MINIMUM', { minAmount: MINIMUM_AMOUNT[cart.totals.currency], currency: cart.totals.currency }));
     }
     if (cart.totals.total > EPAYMENT_MAX_AMOUNT) {
-      throw new KassaError('VALIDATION', 'This is more than Vipps MobilePay accepts in one payment. Split the sale.');
+      throw new KassaError('VALIDATION', 'This is more than Vipps MobilePay accepts in one payment. Split the sale.', undefined, because('AMOUNT_ABOVE_MAXIMUM', { maxAmount: EPAYMENT_MAX_AMOUNT, currency: cart.totals.currency }));
     }
     this.assertNoneWaiting();
 
@@ -139,7 +137,7 @@ export class PaymentSales {
    */
   startAnswer(saleId: string): Sale {
     const sale = this.require(saleId);
-    if (sale.status === 'failed' && sale.problem) throw new KassaError(sale.problem.code, sale.problem.message, sale.problem.fields);
+    if (sale.status === 'failed' && sale.problem) throw KassaError.from(sale.problem);
     return toPublicSale(sale);
   }
 
@@ -148,12 +146,12 @@ export class PaymentSales {
     const cart = this.sellableCart();
     this.assertNoneWaiting();
     if (tendered < cart.totals.total) {
-      throw new KassaError('VALIDATION', 'The amount tendered is less than the total.', { tendered: 'Less than the total.' });
+      throw new KassaError('VALIDATION', 'The amount tendered is less than the total.', { tendered: 'Less than the total.' }, because('CASH_TOO_LITTLE', { totalAmount: cart.totals.total, currency: cart.totals.currency }));
     }
     const ceiling = cashCeiling(cart.totals.total, cart.totals.currency, this.deps.cashMaxOverTotal);
     if (tendered > ceiling) {
       const most = `${minorUnitsToDecimal(ceiling)} ${cart.totals.currency}`;
-      throw new KassaError('VALIDATION', `The amount tendered is more than ${most}. Check the amount typed.`, { tendered: `At most ${most}.` });
+      throw new KassaError('VALIDATION', `The amount tendered is more than ${most}. Check the amount typed.`, { tendered: `At most ${most}.` }, because('CASH_TOO_MUCH', { maxAmount: ceiling, currency: cart.totals.currency }));
     }
     // The sale, the request id and the report to the billing backend are one transaction.
     const sale = this.deps.reports.transaction(() => {
@@ -177,7 +175,7 @@ export class PaymentSales {
   }
 
   private assertNoneWaiting(): void {
-    if (this.current()) throw new KassaError('CONFLICT', 'A payment is already waiting for a customer. Finish or cancel it first.');
+    if (this.current()) throw new KassaError('CONFLICT', 'A payment is already waiting for a customer. Finish or cancel it first.', undefined, because('PAYMENT_ALREADY_WAITING'));
   }
 
   private insertCashSale(intention: Intention, cart: ReturnType<CartService['get']>, tendered: number): StoredSale {
@@ -225,13 +223,13 @@ export class PaymentSales {
   async refund(request: RefundRequest, intention: Intention): Promise<Sale> {
     const { saleId, amount } = request;
     const sale = this.require(saleId);
-    if (sale.status !== 'completed') throw new KassaError('VALIDATION', 'Only a completed sale can be refunded.');
+    if (sale.status !== 'completed') throw new KassaError('VALIDATION', 'Only a completed sale can be refunded.', undefined, because('REFUND_ONLY_COMPLETED'));
     if (sale.tender === 'cash') return this.cashRefund(sale, amount, intention);
     const pending = sale.refunds.filter((r) => r.status === 'pending').reduce((sum, r) => sum + r.amount, 0);
     const refundable = sale.amounts.captured - sale.amounts.refunded - pending;
     if (amount > refundable) {
       const most = `${minorUnitsToDecimal(refundable)} ${sale.totals.currency}`;
-      throw new KassaError('PAYMENT_REFUSED', `At most ${most} can be refunded on this sale.`, { amount: `At most ${most}.` });
+      throw new KassaError('PAYMENT_REFUSED', `At most ${most} can be refunded on this sale.`, { amount: `At most ${most}.` }, because('REFUND_TOO_MUCH', { maxAmount: refundable, currency: sale.totals.currency }));
     }
     // The refund, its key, the request id and the journal entry are on disk before Vipps hears of it.
     const refund = this.deps.reports.transaction(() => {
@@ -260,7 +258,7 @@ export class PaymentSales {
     const refundable = sale.amounts.captured - sale.amounts.refunded;
     if (amount > refundable) {
       const most = `${minorUnitsToDecimal(refundable)} ${sale.totals.currency}`;
-      throw new KassaError('PAYMENT_REFUSED', `At most ${most} can be refunded on this sale.`, { amount: `At most ${most}.` });
+      throw new KassaError('PAYMENT_REFUSED', `At most ${most} can be refunded on this sale.`, { amount: `At most ${most}.` }, because('REFUND_TOO_MUCH', { maxAmount: refundable, currency: sale.totals.currency }));
     }
     const after = this.deps.reports.transaction(() => {
       const refund = this.deps.repo.insertRefund({ id: randomUUID(), saleId: sale.id, amount, idempotencyKey: randomUUID(), cashier: intention.by, approvedBy: intention.approvedBy, paidOut: true });
@@ -277,20 +275,20 @@ export class PaymentSales {
   /** What `refund` answered, as it is now: the answer to a repeat of the same refund request. */
   refundAnswer(refundId: string): Sale {
     const refund = this.deps.repo.getRefund(refundId);
-    if (!refund) throw new KassaError('NOT_FOUND', 'That refund does not exist on this till.');
-    if (refund.status === 'failed' && refund.problem) throw new KassaError(refund.problem.code, refund.problem.message, refund.problem.fields);
+    if (!refund) throw new KassaError('NOT_FOUND', 'That refund does not exist on this till.', undefined, because('REFUND_NOT_FOUND'));
+    if (refund.status === 'failed' && refund.problem) throw KassaError.from(refund.problem);
     return toPublicSale(this.require(refund.saleId));
   }
 
   private sellableCart() {
     const cart = this.deps.cart.get();
-    if (cart.lines.length === 0) throw new KassaError('VALIDATION', 'The cart is empty. Scan or pick the goods first.');
+    if (cart.lines.length === 0) throw new KassaError('VALIDATION', 'The cart is empty. Scan or pick the goods first.', undefined, because('CART_EMPTY'));
     return cart;
   }
 
   private require(saleId: string): StoredSale {
     const sale = this.deps.repo.get(saleId);
-    if (!sale) throw new KassaError('NOT_FOUND', 'That sale does not exist on this till.');
+    if (!sale) throw new KassaError('NOT_FOUND', 'That sale does not exist on this till.', undefined, because('SALE_NOT_FOUND'));
     return sale;
   }
 
@@ -416,7 +414,7 @@ export class PaymentSales {
   private problemFor(sale: StoredSale, error: VippsApiError): AppError {
     const problem = cashierErrorFor(error, { merchantSerialNumber: this.deps.merchantSerialNumber });
     if (sale.status === 'capturing' && error.retryable) {
-      return { code: problem.code, message: 'The customer has approved; Vipps MobilePay has not confirmed the capture yet and Kassa keeps trying. The goods may go.' };
+      return { code: problem.code, message: 'The customer has approved; Vipps MobilePay has not confirmed the capture yet and Kassa keeps trying. The goods may go.', reason: 'CAPTURE_PENDING' };
     }
     return problem;
   }

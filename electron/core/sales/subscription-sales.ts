@@ -1,3 +1,4 @@
+import { because } from '../../../shared/reasons';
 import { randomUUID } from 'node:crypto';
 import { checkPhone } from '../../../shared/phone';
 import { KassaError, type AppError } from '../../../shared/result';
@@ -23,7 +24,7 @@ import { cashierErrorFor, VippsApiError } from '../vipps/vipps-errors';
 import type { VippsHttpClient } from '../vipps/vipps-http-client';
 import { buildDraftAgreement, type AgreementUrls } from './build-draft-agreement';
 import { StepDriver } from './step-driver';
-import { phoneProblemMessage } from './phone-messages';
+import { phoneError } from './phone-messages';
 import type { ReportSink } from '../outbox/report-sink';
 import { agreementReport } from '../outbox/reports';
 import type { Intention } from '../intentions/intention-ledger';
@@ -95,7 +96,7 @@ export class SubscriptionSales {
   async start(input: StartSubscriptionRequest, intention: Intention): Promise<SubscriptionSale> {
     const request = startSubscriptionRequestSchema.parse(input);
     const phone = checkPhone(request.phone.country, request.phone.number);
-    if (phone.state !== 'valid') throw new KassaError('VALIDATION', phoneProblemMessage(request.phone.country, phone), { phone: phoneProblemMessage(request.phone.country, phone) });
+    if (phone.state !== 'valid') throw phoneError(request.phone.country, phone);
     this.assertNoneWaiting();
     const plan = await this.deps.plans.find(request.planId, 'plan');
 
@@ -124,12 +125,12 @@ export class SubscriptionSales {
   /** What `start` answered for this sale, as it is now: the answer to a repeat of the same request. */
   startAnswer(saleId: string): SubscriptionSale {
     const sale = this.require(saleId);
-    if (sale.status === 'failed' && sale.problem) throw new KassaError(sale.problem.code, sale.problem.message, sale.problem.fields);
+    if (sale.status === 'failed' && sale.problem) throw KassaError.from(sale.problem);
     return toSaleView(sale);
   }
 
   private assertNoneWaiting(): void {
-    if (this.current()) throw new KassaError('CONFLICT', 'Another subscription sale is still waiting for its customer. Finish or cancel it first.');
+    if (this.current()) throw new KassaError('CONFLICT', 'Another subscription sale is still waiting for its customer. Finish or cancel it first.', undefined, because('SUBSCRIPTION_ALREADY_WAITING'));
   }
 
   get(saleId: string): SubscriptionSale {
@@ -157,7 +158,7 @@ export class SubscriptionSales {
 
   private require(saleId: string): StoredSubscriptionSale {
     const sale = this.deps.repo.get(saleId);
-    if (!sale) throw new KassaError('NOT_FOUND', 'That sale does not exist on this till.');
+    if (!sale) throw new KassaError('NOT_FOUND', 'That sale does not exist on this till.', undefined, because('SALE_NOT_FOUND'));
     return sale;
   }
 
@@ -234,6 +235,7 @@ export class SubscriptionSales {
         problem: {
           code: 'VIPPS_REJECTED',
           message: 'Vipps MobilePay would not withdraw the request. It expires by itself if the customer does not approve it.',
+          reason: 'AGREEMENT_NOT_WITHDRAWN',
         },
       });
       return this.schedule(sale.id, nextPollDelay({ kind: 'unchanged' }, this.random, this.policy));
@@ -277,7 +279,7 @@ export class SubscriptionSales {
       } catch (error) {
         // The agreement stands without the profile; say so rather than fail the sale.
         this.deps.logger.warn('userinfo fetch failed', { saleId: sale.id, error: String(error) });
-        problem = { code: 'VIPPS_UNAVAILABLE', message: "The customer's shared details could not be fetched. The subscription is active." };
+        problem = { code: 'VIPPS_UNAVAILABLE', message: "The customer's shared details could not be fetched. The subscription is active.", reason: 'PROFILE_NOT_FETCHED' };
       }
     }
     const initialCharge = sale.initialCharge ? { chargeId: sale.initialCharge.chargeId, status: chargeStatus } : null;

@@ -1,3 +1,4 @@
+import { because } from '../../../shared/reasons';
 import { randomUUID } from 'node:crypto';
 import { callAccess, kioskCalls } from '../../../shared/access';
 import type { InvokeName } from '../../../shared/channels';
@@ -111,7 +112,7 @@ export class StaffService {
 
   /** A real shop's first start: the first manager, who then signs in. Refused once anyone exists. */
   async setUpFirstManager(name: string, pin: string): Promise<StaffSession> {
-    if (this.deps.repo.count() > 0) throw new KassaError('CONFLICT', 'This till already has staff. Sign in, and ask a manager to add people.');
+    if (this.deps.repo.count() > 0) throw new KassaError('CONFLICT', 'This till already has staff. Sign in, and ask a manager to add people.', undefined, because('STAFF_EXISTS'));
     const manager = this.deps.repo.insert({ id: randomUUID(), name, role: 'manager', pinHash: await hashPin(pin) });
     this.deps.audit.record({ action: 'staff.first-manager', actor: manager, subjectId: manager.id, after: toPublic(manager) });
     this.session = { user: toPublic(manager), lastActivityAt: this.deps.clock.now() };
@@ -137,11 +138,11 @@ export class StaffService {
     if (access === 'staff' || user.role === 'manager') return { actor: user, approver: access === 'manager' ? user : null };
 
     const approval = (request as { approval?: Approval } | null)?.approval;
-    if (!approval) throw new KassaError('MANAGER_APPROVAL_NEEDED', 'A manager must approve this. Ask a manager to type their PIN.');
+    if (!approval) throw new KassaError('MANAGER_APPROVAL_NEEDED', 'A manager must approve this. Ask a manager to type their PIN.', undefined, because('APPROVAL_NEEDED'));
     const manager = await this.checkPin(approval.staffId, approval.pin, 'approval');
     if (manager.role !== 'manager') {
       this.deps.audit.record({ action: 'approval.refused', actor: user, approver: manager, after: { call } });
-      throw new KassaError('MANAGER_APPROVAL_NEEDED', `${manager.name} is not a manager. Ask a manager to type their PIN.`, { approval: 'Not a manager.' });
+      throw new KassaError('MANAGER_APPROVAL_NEEDED', `${manager.name} is not a manager. Ask a manager to type their PIN.`, { approval: 'Not a manager.' }, because('APPROVER_NOT_MANAGER', { name: manager.name }));
     }
     this.deps.audit.record({ action: 'approval.granted', actor: user, approver: manager, after: { call } });
     return { actor: user, approver: toPublic(manager) };
@@ -153,7 +154,7 @@ export class StaffService {
   }
 
   private signedInUser(): StaffMember {
-    if (!this.session) throw new KassaError('NOT_SIGNED_IN', 'Sign in with your PIN first.');
+    if (!this.session) throw new KassaError('NOT_SIGNED_IN', 'Sign in with your PIN first.', undefined, because('SIGN_IN_FIRST'));
     this.session.lastActivityAt = this.deps.clock.now();
     this.armIdleTimer();
     return this.session.user;
@@ -171,7 +172,7 @@ export class StaffService {
   private async checkPin(staffId: string, pin: string, purpose: 'sign-in' | 'approval' = 'sign-in'): Promise<StoredStaffMember> {
     const field = purpose === 'approval' ? 'approval' : 'pin';
     const member = this.deps.repo.get(staffId);
-    if (!member) throw new KassaError('PIN_REFUSED', 'Choose your name from the list, then type your PIN.', { [field]: 'Unknown member of staff.' });
+    if (!member) throw new KassaError('PIN_REFUSED', 'Choose your name from the list, then type your PIN.', { [field]: 'Unknown member of staff.' }, because('STAFF_UNKNOWN'));
     const now = this.deps.clock.now();
     if (member.lockedUntil !== null && member.lockedUntil > now) throw lockedError(member.name, member.lockedUntil - now, field);
 
@@ -190,7 +191,7 @@ export class StaffService {
     const left = MAX_PIN_ATTEMPTS - failures;
     throw new KassaError('PIN_REFUSED', `That PIN is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before ${member.name} is locked for a while.`, {
       [field]: `Wrong PIN: ${left} left.`,
-    });
+    }, because('PIN_WRONG', { count: left, name: member.name }));
   }
 
   private changed(): StaffSession {
@@ -203,5 +204,6 @@ export class StaffService {
 function lockedError(name: string, remainingMs: number, field: string): KassaError {
   const seconds = Math.ceil(remainingMs / 1000);
   const wait = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-  return new KassaError('STAFF_LOCKED', `Too many wrong PINs: ${name} can try again in ${wait}.`, { [field]: `Locked for ${wait}.` });
+  const why = seconds < 120 ? because('STAFF_LOCKED_SECONDS', { name, count: seconds }) : because('STAFF_LOCKED_MINUTES', { name, count: Math.ceil(seconds / 60) });
+  return new KassaError('STAFF_LOCKED', `Too many wrong PINs: ${name} can try again in ${wait}.`, { [field]: `Locked for ${wait}.` }, why);
 }

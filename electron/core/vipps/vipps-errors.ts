@@ -81,13 +81,15 @@ export function cashierErrorFor(error: VippsApiError, context: CashierErrorConte
       return {
         code: 'VIPPS_UNAVAILABLE',
         message: 'Vipps MobilePay cannot be reached right now. Nothing has been charged. Kassa keeps trying; you can also cancel.',
+        reason: 'VIPPS_UNREACHABLE',
       };
     case 'rate-limited':
-      return { code: 'RATE_LIMITED', message: 'Vipps MobilePay asked Kassa to slow down. Nothing has been charged; Kassa retries shortly.' };
+      return { code: 'RATE_LIMITED', message: 'Vipps MobilePay asked Kassa to slow down. Nothing has been charged; Kassa retries shortly.', reason: 'VIPPS_SLOW_DOWN' };
     case 'auth':
       return {
         code: 'VIPPS_AUTH',
         message: "Vipps MobilePay did not accept this till's API keys. Ask the manager to check the Vipps MobilePay settings.",
+        reason: 'VIPPS_KEYS_REFUSED',
       };
     case 'forbidden':
       if (error.operation === 'create agreement') {
@@ -97,11 +99,15 @@ export function cashierErrorFor(error: VippsApiError, context: CashierErrorConte
             `This shop's sales unit (MSN ${context.merchantSerialNumber}) is not enabled for in-shop requests sent straight ` +
             "to the customer's phone (skipLandingPage). The shop owner must ask Vipps MobilePay to enable it for this sales unit " +
             '(business portal or partner). Nothing has been charged.',
+          reason: 'SKIP_LANDING_PAGE_NOT_ALLOWED',
+          params: { msn: context.merchantSerialNumber },
         };
       }
       return {
         code: 'VIPPS_REJECTED',
         message: `Vipps MobilePay does not allow this for the shop's sales unit (MSN ${context.merchantSerialNumber}): ${describe(error)}. Nothing has been charged.`,
+        reason: 'SALES_UNIT_NOT_ALLOWED',
+        params: { msn: context.merchantSerialNumber, detail: describe(error) },
       };
     default: {
       const phone = error.fieldNamed('phoneNumber') ?? error.fieldNamed('customer.phoneNumber');
@@ -110,9 +116,10 @@ export function cashierErrorFor(error: VippsApiError, context: CashierErrorConte
           code: 'VALIDATION',
           message: `Vipps MobilePay did not accept this phone number (${phone}). Check it with the customer.`,
           fields: { phone: `Vipps MobilePay did not accept this phone number (${phone}).` },
+          reason: 'PHONE_REFUSED_BY_VIPPS',
         };
       }
-      return { code: 'VIPPS_REJECTED', message: `Vipps MobilePay refused the request: ${describe(error)}. Nothing has been charged.` };
+      return { code: 'VIPPS_REJECTED', message: `Vipps MobilePay refused the request: ${describe(error)}. Nothing has been charged.`, reason: 'VIPPS_REFUSED', params: { detail: describe(error) } };
     }
   }
 }
@@ -131,26 +138,27 @@ function epaymentCashierError(code: string, error: VippsApiError): AppError | nu
       return {
         code: 'PUSH_NOT_ALLOWED',
         message: "This shop may not send payment requests straight to a phone. Show the QR code for the customer to scan instead.",
+        reason: 'PUSH_NOT_ALLOWED_FOR_SHOP',
       };
     case '4070':
-      return { code: 'VALIDATION', message: 'Vipps MobilePay did not accept this phone number.', fields: { phone: 'Vipps MobilePay did not accept this phone number.' } };
+      return { code: 'VALIDATION', message: 'Vipps MobilePay did not accept this phone number.', fields: { phone: 'Vipps MobilePay did not accept this phone number.' }, reason: 'PHONE_REFUSED_BY_VIPPS' };
     case '7010':
       // Vipps asks merchants not to tell the customer the number is wrong (it may be an age limit).
-      return { code: 'PUSH_NOT_ALLOWED', message: 'Vipps MobilePay cannot send the request to this number. Show the QR code for the customer to scan instead.' };
+      return { code: 'PUSH_NOT_ALLOWED', message: 'Vipps MobilePay cannot send the request to this number. Show the QR code for the customer to scan instead.', reason: 'PUSH_NOT_POSSIBLE' };
     case '6010':
-      return { code: 'VALIDATION', message: 'The amount is below what Vipps MobilePay accepts (1.00 kr in Norway).' };
+      return { code: 'VALIDATION', message: 'The amount is below what Vipps MobilePay accepts (1.00 kr in Norway).', reason: 'AMOUNT_BELOW_MINIMUM', params: { minAmount: 100 } };
     case '6150':
-      return { code: 'PAYMENT_REFUSED', message: 'That is more than is left to refund on this sale.' };
+      return { code: 'PAYMENT_REFUSED', message: 'That is more than is left to refund on this sale.', reason: 'REFUND_EXCEEDS_REMAINING' };
     case '6220':
-      return { code: 'PAYMENT_REFUSED', message: 'This sale is too old to refund through Vipps MobilePay (365 days).' };
+      return { code: 'PAYMENT_REFUSED', message: 'This sale is too old to refund through Vipps MobilePay (365 days).', reason: 'REFUND_TOO_OLD' };
     case '6040':
     case '6170':
-      return { code: 'PAYMENT_REFUSED', message: 'The payment has already been captured, so it can no longer be cancelled. Refund it instead.' };
+      return { code: 'PAYMENT_REFUSED', message: 'The payment has already been captured, so it can no longer be cancelled. Refund it instead.', reason: 'ALREADY_CAPTURED' };
     case '6250':
-      return { code: 'VIPPS_UNAVAILABLE', message: 'The customer is approving the payment right now; Kassa tries the cancel again in a moment.' };
+      return { code: 'VIPPS_UNAVAILABLE', message: 'The customer is approving the payment right now; Kassa tries the cancel again in a moment.', reason: 'CUSTOMER_APPROVING_NOW' };
     default:
       if (error.kind === 'client' || error.kind === 'conflict' || error.kind === 'forbidden') {
-        return { code: 'PAYMENT_REFUSED', message: `Vipps MobilePay refused: ${describe(error)} (code ${code}).` };
+        return { code: 'PAYMENT_REFUSED', message: `Vipps MobilePay refused: ${describe(error)} (code ${code}).`, reason: 'PAYMENT_REFUSED_BY_VIPPS', params: { detail: describe(error), code } };
       }
       return null;
   }

@@ -25,7 +25,7 @@ export function useCustomerDisplay() {
         timer = setTimeout(() => void start(), RETRY_MS);
         return;
       }
-      await applyShopLanguage(result.value.shop.locale);
+      await applyShopLanguage(result.value.shop);
       setInfo(result.value);
     }
     void start();

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/locale-context';
@@ -40,7 +41,7 @@ export function CartPanel({ cart: state, children }: Props) {
       {state.error && (
         <div className="notice notice--error" role="alert" data-testid="cart-error">
           <Icon name="alert" />
-          <span>{state.error.message}</span>
+          <span>{errorText(state.error)}</span>
         </div>
       )}
 

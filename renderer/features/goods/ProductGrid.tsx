@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useId } from 'react';
 import { WarningNotice } from '../../ui/WarningNotice';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +39,7 @@ export function ProductGrid({ products, cart, onAdd }: Props) {
         <p className="notice notice--error" role="alert" data-testid="products-error">
           <Icon name="alert" />
           <span>
-            {t('goods.loadFailed')} {products.error.message}
+            {t('goods.loadFailed')} {errorText(products.error)}
           </span>
         </p>
       )}

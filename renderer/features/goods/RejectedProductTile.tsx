@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useTranslation } from 'react-i18next';
 import type { ProductCatalogue } from '../../../shared/product';
 
@@ -10,7 +11,7 @@ export function RejectedProductTile({ product }: { product: RejectedProduct }) {
     <li className="product-tile product-tile--rejected" data-testid={`rejected-product-${product.id}`} aria-disabled="true">
       <span className="product-name">{product.name}</span>
       <span className="badge badge--muted">{t('goods.notForSale')}</span>
-      <span className="product-reason">{product.reason}</span>
+      <span className="product-reason">{product.problem ? errorText({ code: 'VALIDATION', ...product.problem }) : product.reason}</span>
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Cart } from '../../../shared/cart';
@@ -17,7 +18,7 @@ export function useBarcodeScan(addBarcode: (code: string) => Promise<Result<Cart
       setError(null);
       const result = await addBarcode(code);
       if (result.ok) return;
-      setError(result.error.code === 'NOT_FOUND' ? t('goods.barcode.unknown', { code }) : result.error.message);
+      setError(result.error.code === 'NOT_FOUND' ? t('goods.barcode.unknown', { code }) : errorText(result.error));
     },
     [addBarcode, t],
   );

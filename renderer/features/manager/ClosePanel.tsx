@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EndOfDayReport, ExportFormat } from '../../../shared/reports';
@@ -153,7 +154,7 @@ export function ClosePanel() {
         </form>
         {error && (
           <p role="alert" data-testid="close-error">
-            {error.message}
+            {errorText(error)}
           </p>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayView } from '../../../shared/reports';
@@ -20,7 +21,7 @@ export function DayPanel() {
           <input type="date" data-testid="day-date" value={date ?? day?.date ?? ''} onChange={(e) => setDate(e.target.value || undefined)} />
         </label>
       </div>
-      {error && <p role="alert">{t('manager.error', { message: error.message })}</p>}
+      {error && <p role="alert">{t('manager.error', { message: errorText(error) })}</p>}
       {day ? <DayFigures day={day} /> : !error && <p>{t('manager.loading')}</p>}
     </section>
   );

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleStatus } from '../../../shared/sale';
@@ -89,7 +90,7 @@ export function EntriesPanel() {
           {t('manager.entries.exportJson')}
         </button>
       </form>
-      {error && <p role="alert">{t('manager.error', { message: error.message })}</p>}
+      {error && <p role="alert">{t('manager.error', { message: errorText(error) })}</p>}
       {value && (
         <>
           <p role="status" data-testid="entries-count">

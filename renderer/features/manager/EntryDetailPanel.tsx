@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/locale-context';
 import { RefundForm } from '../sales/RefundForm';
@@ -20,7 +21,7 @@ export function EntryDetailPanel({ kind, id, onClose, onChanged }: { kind: 'sale
           {t('manager.detail.close')}
         </button>
       </div>
-      {error && <p role="alert">{t('manager.error', { message: error.message })}</p>}
+      {error && <p role="alert">{t('manager.error', { message: errorText(error) })}</p>}
       {value && (
         <>
           <h4>{t('manager.detail.timeline')}</h4>

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditActions, type AuditAction } from '../../../shared/audit';
@@ -54,7 +55,7 @@ export function JournalPanel() {
           {t('manager.entries.exportJson')}
         </button>
       </div>
-      {error && <p role="alert">{t('manager.error', { message: error.message })}</p>}
+      {error && <p role="alert">{t('manager.error', { message: errorText(error) })}</p>}
       {value && (
         <>
           <p role="status">{t('manager.entries.shown', { from: total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1, to: Math.min(total, page * PAGE_SIZE), total })}</p>

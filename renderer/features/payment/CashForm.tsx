@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Currency } from '../../../shared/money';
@@ -44,7 +45,7 @@ export function CashForm({ total, currency, maxOverTotal, canPay, paying, coreEr
 
   function feedback(): FieldFeedback | null {
     const error = (message: string): FieldFeedback => ({ kind: 'error', text: message, testId: 'cash-error' });
-    if (coreError) return error(coreError.message);
+    if (coreError) return error(errorText(coreError));
     if (parsed.state === 'invalid') return error(describeProblem(parsed.reason, currency));
     if (tooMuch) return error(t('cash.tooMuch', { total: money(total) }));
     if (tried && parsed.state === 'empty') return error(t('cash.needAmount'));

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import type { Cart } from '../../../shared/cart';
 import type { PhoneCountry } from '../../../shared/phone';
 import { useFormat } from '../../format/locale-context';
@@ -26,7 +27,7 @@ export function PayForm({ pay, cart, defaultCountry, cashMaxOverTotal }: Props) 
   if (pay.mode === 'push') {
     const error = pay.error?.method === 'push' ? pay.error.error : null;
     // A problem with the number belongs on the field; anything else in the alert under the form.
-    const phoneError = error?.fields?.phone ?? null;
+    const phoneError = error?.fields?.phone ? errorText(error) : null;
     return (
       <>
         <PushForm

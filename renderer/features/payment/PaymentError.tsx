@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { errorKind } from '../../ui/error-kind';
@@ -18,7 +19,7 @@ export function PaymentError({ error, onOfferQr, offering }: Props) {
       <Icon name="alert" />
       <div className="notice-body">
         <p className="notice-title">{pushRefused ? t('payment.pushNotAllowed') : t(`payment.errorTitle.${errorKind(error.code)}`)}</p>
-        <p>{error.message}</p>
+        <p>{errorText(error)}</p>
         {pushRefused && (
           <button type="button" className="button button--primary" data-testid="offer-qr" disabled={offering} onClick={onOfferQr}>
             <Icon name="qr" />

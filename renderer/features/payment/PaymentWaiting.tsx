@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useId } from 'react';
 import { WarningNotice } from '../../ui/WarningNotice';
 import { Trans, useTranslation } from 'react-i18next';
@@ -85,22 +86,22 @@ export function PaymentWaiting({ sale, loadError, accept }: Props) {
             <Icon name="alert" />
             <div className="notice-body">
               <p className="notice-title">{t('payment.capturePending')}</p>
-              <p>{sale.problem.message}</p>
+              <p>{errorText(sale.problem)}</p>
             </div>
           </div>
         )}
         {!approved && sale.problem && (
-          <WarningNotice testId="payment-problem">{sale.problem.message}</WarningNotice>
+          <WarningNotice testId="payment-problem">{errorText(sale.problem)}</WarningNotice>
         )}
         {loadError && (
-          <WarningNotice>{t('payment.loadFailed')} {loadError.message}</WarningNotice>
+          <WarningNotice>{t('payment.loadFailed')} {errorText(loadError)}</WarningNotice>
         )}
         {!approved && <Countdown expiresAt={sale.expiresAt} testId="payment-countdown" />}
         <OrderSummary lines={sale.lines} totals={sale.totals} />
         {cancelError && (
           <div className="notice notice--error" role="alert" data-testid="cancel-payment-error">
             <Icon name="alert" />
-            <span>{cancelError.message}</span>
+            <span>{errorText(cancelError)}</span>
           </div>
         )}
         <div className="waiting-actions">

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useId } from 'react';
 import { WarningNotice } from '../../ui/WarningNotice';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +37,7 @@ export function PlanPicker({ catalogue, selectedPlanId, onSelect }: Props) {
         <p className="notice notice--error" role="alert" data-testid="catalogue-error">
           <Icon name="alert" />
           <span>
-            {t('plans.loadFailed')} {catalogue.error.message}
+            {t('plans.loadFailed')} {errorText(catalogue.error)}
           </span>
         </p>
       )}

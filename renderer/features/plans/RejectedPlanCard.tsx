@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useTranslation } from 'react-i18next';
 import type { RejectedPlan } from '../../../shared/catalogue';
 
@@ -10,7 +11,7 @@ export function RejectedPlanCard({ plan }: { plan: RejectedPlan }) {
         <span className="plan-name">{plan.name}</span>
         <span className="badge badge--muted">{t('plans.notForSale')}</span>
       </span>
-      <span className="plan-reason">{plan.reason}</span>
+      <span className="plan-reason">{plan.problem ? errorText({ code: 'VALIDATION', ...plan.problem }) : plan.reason}</span>
     </li>
   );
 }

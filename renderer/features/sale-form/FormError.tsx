@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { errorKind } from '../../ui/error-kind';
@@ -10,7 +11,7 @@ export function FormError({ error }: { error: AppError }) {
       <Icon name="alert" />
       <div>
         <p className="notice-title">{t(`form.errorTitle.${errorKind(error.code)}`)}</p>
-        <p>{error.message}</p>
+        <p>{errorText(error)}</p>
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../../../shared/catalogue';
@@ -23,7 +24,8 @@ export function SaleForm({ plan, defaultCountry, onStarted }: Props) {
   const blockedId = useId();
   const [scopes, setScopes] = useState<ProfileScope[]>([]);
   const { start, submitting, error, clearError } = useStartSale(onStarted);
-  const phoneFromCore = error?.fields?.phone ?? null;
+  // The core names the field; the words are the error's own reason in the active language.
+  const phoneFromCore = error?.fields?.phone ? errorText(error) : null;
   const { country, number, check, feedback, setCountry, setNumber, setTriedToSend } = usePhoneInput(defaultCountry, phoneFromCore);
 
   const phoneRef = useRef<HTMLInputElement>(null);

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useId } from 'react';
 import { WarningNotice } from '../../ui/WarningNotice';
 import { Trans, useTranslation } from 'react-i18next';
@@ -41,10 +42,10 @@ export function WaitingScreen({ sale, loadError, accept }: Props) {
           {t(`sale.status.${statusKey}`)}
         </p>
         {sale.problem && sale.status === 'requested' && (
-          <WarningNotice testId="sale-problem">{sale.problem.message}</WarningNotice>
+          <WarningNotice testId="sale-problem">{errorText(sale.problem)}</WarningNotice>
         )}
         {loadError && (
-          <WarningNotice>{t('sale.loadFailed')} {loadError.message}</WarningNotice>
+          <WarningNotice>{t('sale.loadFailed')} {errorText(loadError)}</WarningNotice>
         )}
         {/* Once approved there is nothing left to approve or scan; only the capture is running. */}
         {!approved && <Countdown expiresAt={sale.expiresAt} />}
@@ -55,7 +56,7 @@ export function WaitingScreen({ sale, loadError, accept }: Props) {
         {cancelError && (
           <div className="notice notice--error" role="alert" data-testid="cancel-error">
             <Icon name="alert" />
-            <span>{cancelError.message}</span>
+            <span>{errorText(cancelError)}</span>
           </div>
         )}
         <div className="waiting-actions">

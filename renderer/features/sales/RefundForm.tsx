@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../shared/sale';
@@ -95,7 +96,7 @@ export function RefundForm({ sale, refundable, onChanged }: Props) {
               <p className="notice-title">
                 {error.uncertain ? t('refund.errorTitle.uncertain') : error.error.code === 'PAYMENT_REFUSED' ? t('refund.errorTitle.refused') : t(`refund.errorTitle.${errorKind(error.error.code)}`)}
               </p>
-              <p>{error.error.message}</p>
+              <p>{errorText(error.error)}</p>
               {error.uncertain && <p>{t('refund.checkList')}</p>}
             </div>
           </div>

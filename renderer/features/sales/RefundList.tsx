@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useTranslation } from 'react-i18next';
 import type { Currency } from '../../../shared/money';
 import type { Refund } from '../../../shared/sale';
@@ -15,7 +16,7 @@ export function RefundList({ refunds, currency }: { refunds: Refund[]; currency:
           <span className="refund-time">{format.time(refund.createdAt)}</span>
           <span className="refund-amount">{format.money(refund.amount, currency)}</span>
           <span className={`badge badge--${tones[refund.status]}`}>{t(`refund.status.${refund.status}`)}</span>
-          {refund.problem && <span className="refund-problem">{refund.problem.message}</span>}
+          {refund.problem && <span className="refund-problem">{errorText(refund.problem)}</span>}
         </li>
       ))}
     </ul>

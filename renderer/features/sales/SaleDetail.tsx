@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFinalSaleStatus, type Sale } from '../../../shared/sale';
@@ -37,7 +38,7 @@ export function SaleDetail({ sale, shopName, onChanged }: Props) {
           <p className="unpaid-title">
             {isFinalSaleStatus(sale.status) ? t(`payment.outcome.title.${sale.status as FinalStatus}`) : t('sales.stillWaiting')}
           </p>
-          {sale.problem && <p>{sale.problem.message}</p>}
+          {sale.problem && <p>{errorText(sale.problem)}</p>}
           <p className="muted">{t('sales.startedAt', { time: format.dateTime(sale.createdAt) })}</p>
           <OrderSummary lines={sale.lines} totals={sale.totals} />
           <p className="outcome-total">{t('payment.outcome.notPaidTotal', { amount: format.money(sale.totals.total, sale.totals.currency) })}</p>

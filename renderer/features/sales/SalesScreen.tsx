@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../shared/sale';
@@ -56,7 +57,7 @@ export function SalesScreen({ shopName }: { shopName: string }) {
           <p className="notice notice--error" role="alert" data-testid="sales-error">
             <Icon name="alert" />
             <span>
-              {t('sales.loadFailed')} {error.message}
+              {t('sales.loadFailed')} {errorText(error)}
             </span>
           </p>
         )}

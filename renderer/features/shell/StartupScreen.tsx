@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
 import { Icon } from '../../ui/Icon';
@@ -17,7 +18,7 @@ export function StartupScreen({ error, onRetry }: { error?: AppError; onRetry():
       <div className="panel startup-error" role="alert" data-testid="startup-error">
         <Icon name="alert" className="icon icon--large" />
         <h1>{t('app.startupFailed')}</h1>
-        <p>{error.message}</p>
+        <p>{errorText(error)}</p>
         <button type="button" className="button button--primary button--large" onClick={onRetry}>
           {t('app.tryAgain')}
         </button>

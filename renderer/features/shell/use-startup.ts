@@ -17,7 +17,7 @@ export function useStartup() {
     setStartup({ state: 'loading' });
     const info = await bridge.invoke('app.info', {});
     if (!info.ok) return setStartup({ state: 'failed', error: info.error });
-    await applyShopLanguage(info.value.shop.locale);
+    await applyShopLanguage(info.value.shop);
     document.title = i18n.t('app.title', { shop: info.value.shop.name });
     setStartup({ state: 'ready', info: info.value });
   }, [bridge]);

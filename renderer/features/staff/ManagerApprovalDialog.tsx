@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError, Result } from '../../../shared/result';
@@ -39,7 +40,7 @@ export function ManagerApprovalDialog({ what, run, onDone, onCancel }: Props) {
 
   useEffect(() => {
     void bridge.invoke('staff.list', {}).then((result) => {
-      if (!result.ok) return setError(result.error.message);
+      if (!result.ok) return setError(errorText(result.error));
       const found = result.value.filter((member) => member.role === 'manager');
       setManagers(found);
       setManagerId((current) => current || found[0]?.id || '');
@@ -52,7 +53,7 @@ export function ManagerApprovalDialog({ what, run, onDone, onCancel }: Props) {
     setBusy(false);
     if (!result.ok && approvalProblems.has(result.error.code)) {
       setPin('');
-      setError(result.error.message);
+      setError(errorText(result.error));
       return;
     }
     onDone(result);

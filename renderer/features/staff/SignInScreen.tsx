@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../shared/app-info';
@@ -69,7 +70,7 @@ export function SignInScreen({ info, session, onSignedIn }: Props) {
         )}
         {loadError && (
           <p className="field-error" role="alert">
-            {loadError.message}
+            {errorText(loadError)}
           </p>
         )}
         <fieldset className="staff-choice">
@@ -100,7 +101,7 @@ export function SignInScreen({ info, session, onSignedIn }: Props) {
             }}
             onSubmit={() => void signIn()}
             busy={busy}
-            error={error?.fields?.pin ? error.message : (error?.message ?? null)}
+            error={error ? errorText(error) : null}
             submitLabel={t('staff.signIn')}
           />
         )}

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
@@ -74,7 +75,7 @@ export function StaffScreen() {
         />
         {error && (
           <p className="field-error" role="alert" data-testid="new-staff-error">
-            {error.message}
+            {errorText(error)}
           </p>
         )}
         {added && !error && (

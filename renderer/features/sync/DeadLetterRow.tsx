@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useTranslation } from 'react-i18next';
 import type { DeadLetter } from '../../../shared/sync';
 import { useFormat } from '../../format/locale-context';
@@ -29,7 +30,7 @@ export function DeadLetterRow({ letter, retrying, locked, note, onRetry, onDisca
         </p>
         <p className="dead-letter-error">
           <span className="visually-hidden">{t('deadLetters.backendSaid')} </span>
-          {letter.error.message}
+          {errorText(letter.error)}
         </p>
         {note && (
           <p className="dead-letter-note" role="status">

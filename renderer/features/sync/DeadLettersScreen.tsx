@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeadLetter } from '../../../shared/sync';
@@ -56,7 +57,7 @@ export function DeadLettersScreen({ sync }: { sync: SyncState }) {
         <p className="notice notice--error" role="alert" data-testid="dead-letters-error">
           <Icon name="alert" />
           <span>
-            {t('deadLetters.loadFailed')} {dead.error.message}
+            {t('deadLetters.loadFailed')} {errorText(dead.error)}
           </span>
         </p>
       )}

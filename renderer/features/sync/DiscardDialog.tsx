@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppError } from '../../../shared/result';
@@ -31,7 +32,7 @@ export function DiscardDialog({ letter, onDiscard, onClose }: Props) {
   const valid = length >= MIN && length <= MAX;
   // The core's word on the reason belongs on the field; anything else (say, someone else already
   // dealt with the report) under it.
-  const reasonRefused = refusal?.code === 'VALIDATION' ? (refusal.fields?.reason ?? refusal.message) : null;
+  const reasonRefused = refusal?.code === 'VALIDATION' ? errorText(refusal) : null;
   const otherRefusal = refusal && !reasonRefused ? refusal : null;
   const gone = refusal?.code === 'NOT_FOUND';
 
@@ -99,7 +100,7 @@ export function DiscardDialog({ letter, onDiscard, onClose }: Props) {
       {otherRefusal && (
         <p className="notice notice--error dialog-notice" role="alert" data-testid="discard-error" data-code={otherRefusal.code}>
           <Icon name="alert" />
-          <span>{otherRefusal.message}</span>
+          <span>{errorText(otherRefusal)}</span>
         </p>
       )}
       {!gone && (

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format/locale-context';
 import { Icon } from '../../ui/Icon';
@@ -24,7 +25,7 @@ export function SyncBars({ sync }: { sync: SyncState }) {
     return (
       <div className="sync-bar sync-bar--paused" role="alert" data-testid="sync-paused-bar">
         <Icon name="alert" />
-        <p>{status.problem?.message ?? t('sync.pausedFallback')}</p>
+        <p>{(status.problem && errorText(status.problem)) ?? t('sync.pausedFallback')}</p>
         <SyncNowButton sync={sync} onDark />
       </div>
     );

@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/sync';
 import { useFormat } from '../../format/locale-context';
@@ -9,7 +10,7 @@ function useResultText() {
   const { t } = useTranslation();
   const format = useFormat();
   return (result: SyncNowResult): { text: string; tone: 'good' | 'warn' | 'bad' } => {
-    if (!result.ok) return { text: result.error.message, tone: 'bad' };
+    if (!result.ok) return { text: errorText(result.error), tone: 'bad' };
     const status: SyncStatus = result.status;
     if (status.state === 'offline') return { text: t('sync.now.offline'), tone: 'warn' };
     if (status.state === 'paused') return { text: t('sync.now.paused'), tone: 'bad' };

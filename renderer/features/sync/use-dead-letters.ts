@@ -1,3 +1,4 @@
+import { errorText } from '../../i18n/error-text';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/result';
 import type { DeadLetter } from '../../../shared/sync';
@@ -64,9 +65,9 @@ export function useDeadLetters(sync: SyncState) {
       const fresh = await load();
       inFlight.current = false;
       setRetrying(null);
-      if (!answer.ok) return setOutcome({ letter, kind: 'failed', message: answer.error.message });
+      if (!answer.ok) return setOutcome({ letter, kind: 'failed', message: errorText(answer.error) });
       const again = fresh?.find((l) => l.id === letter.id);
-      if (again) return setOutcome({ letter, kind: 'refused-again', message: again.error.message });
+      if (again) return setOutcome({ letter, kind: 'refused-again', message: errorText(again.error) });
       // The core answers once it has tried: online means it went; otherwise it waits in the queue.
       setOutcome({ letter, kind: answer.value.state === 'online' ? 'sent' : 'queued' });
     },
