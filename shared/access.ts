@@ -18,6 +18,7 @@ export const callAccess = {
   'staff.signOut': 'open',
   'staff.setup': 'open',
   'staff.create': 'manager',
+  'staff.setLanguage': 'staff',
   'catalogue.plans': 'staff',
   'subscription.start': 'staff',
   'subscription.get': 'staff',

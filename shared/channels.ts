@@ -12,6 +12,7 @@ export const invokeNames = [
   'staff.signOut',
   'staff.setup',
   'staff.create',
+  'staff.setLanguage',
   'catalogue.plans',
   'subscription.start',
   'subscription.get',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uiLanguageSchema } from './languages';
 import { appInfoSchema } from './app-info';
 import { approvalSchema, newStaffRequestSchema, pinSchema, signInRequestSchema, staffMemberSchema, staffNameSchema, staffSessionSchema } from './staff';
 import { planCatalogueSchema } from './catalogue';
@@ -50,6 +51,8 @@ export const invokeContract = {
   'staff.signOut': { request: z.object({}), response: staffSessionSchema },
   /** A real shop's first start: the first manager. Refused once the till has staff. */
   'staff.setup': { request: z.object({ name: staffNameSchema, pin: pinSchema }), response: staffSessionSchema },
+  /** The signed-in member's language for the till's screens (null: the shop's); kept for their next sign-in. */
+  'staff.setLanguage': { request: z.object({ language: uiLanguageSchema.nullable() }), response: staffSessionSchema },
   'staff.create': { request: newStaffRequestSchema.extend({ approval: approvalSchema.optional() }), response: staffMemberSchema },
 
   'catalogue.plans': { request: z.object({ refresh: z.boolean().optional() }), response: planCatalogueSchema },

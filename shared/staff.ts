@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uiLanguageSchema } from './languages';
 
 export const staffRoles = ['cashier', 'manager'] as const;
 export const staffRoleSchema = z.enum(staffRoles);
@@ -14,6 +15,8 @@ export const staffMemberSchema = z.object({
   id: z.string(),
   name: z.string(),
   role: staffRoleSchema,
+  /** The language this member chose for the till's screens; null or absent: the shop's. */
+  language: uiLanguageSchema.nullable().optional(),
 });
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 

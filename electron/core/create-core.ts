@@ -212,6 +212,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     'staff.signOut': async () => staff.signOut(),
     'staff.setup': ({ name, pin }) => staff.setUpFirstManager(name, pin),
     'staff.create': (request, context) => staff.create(request, context),
+    'staff.setLanguage': async ({ language }, context) => staff.setLanguage(language, context),
     'catalogue.plans': async () => {
       const { items, ...rest } = await plans.list();
       return { plans: items, ...rest };

@@ -92,3 +92,16 @@ test('a manager adds a cashier, who can then sign in with their own PIN', async 
   // A cashier's navigation has no staff screen.
   await expect(page.getByTestId('nav-staff')).toHaveCount(0);
 });
+
+test('a cashier picks their own language, and the till speaks it again at their next sign-in', async ({ cashier }) => {
+  const { page } = cashier;
+  await page.getByTestId('staff-language').selectOption('da');
+  await expect(page.getByTestId('nav-goods')).toHaveText('Sælg varer');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('switch-user').click();
+  await expect(page.getByTestId('sign-in')).toBeVisible();
+  await page.getByTestId('staff-Kari Nordmann').click();
+  await page.getByTestId('pin-input').fill('2222');
+  await page.getByTestId('pin-submit').click();
+  await expect(page.getByTestId('nav-goods')).toHaveText('Sælg varer');
+});

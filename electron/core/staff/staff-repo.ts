@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
+import { uiLanguageSchema, type UiLanguage } from '../../../shared/languages';
 import { staffRoleSchema, type StaffMember, type StaffRole } from '../../../shared/staff';
 import { StatementCache } from '../db/statement-cache';
 import { parseRow, parseRows } from '../db/repos/row-parsing';
@@ -19,6 +20,7 @@ const staffRow = z.object({
   failed_attempts: z.number().int(),
   lockouts: z.number().int(),
   locked_until: z.number().int().nullable(),
+  language: uiLanguageSchema.nullable(),
 });
 
 function toMember(raw: unknown): StoredStaffMember {
@@ -31,6 +33,7 @@ function toMember(raw: unknown): StoredStaffMember {
     failedAttempts: row.failed_attempts,
     lockouts: row.lockouts,
     lockedUntil: row.locked_until,
+    language: row.language,
   };
 }
 
@@ -70,6 +73,10 @@ export class StaffRepo {
 
   lock(id: string, until: number): number {
     return (this.sql.get('UPDATE staff SET failed_attempts = 0, lockouts = lockouts + 1, locked_until = ? WHERE id = ? RETURNING lockouts').get(until, id) as { lockouts: number }).lockouts;
+  }
+
+  setLanguage(id: string, language: UiLanguage | null): void {
+    this.sql.get('UPDATE staff SET language = ? WHERE id = ?').run(language, id);
   }
 
   clearFailures(id: string): void {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { callAccess, kioskCalls } from '../../../shared/access';
 import type { InvokeName } from '../../../shared/channels';
 import { KassaError } from '../../../shared/result';
+import type { UiLanguage } from '../../../shared/languages';
 import type { Approval, StaffMember, StaffRole, StaffSession } from '../../../shared/staff';
 import type { AuditLog } from '../audit/audit-log';
 import type { Clock, TimerHandle } from '../platform/clock';
@@ -45,7 +46,7 @@ export interface StaffServiceDeps {
   publish(session: StaffSession): void;
 }
 
-const toPublic = ({ id, name, role }: StoredStaffMember | StaffMember): StaffMember => ({ id, name, role });
+const toPublic = ({ id, name, role, language }: StoredStaffMember | StaffMember): StaffMember => ({ id, name, role, language: language ?? null });
 
 /**
  * Staff at this till: who is signed in, PIN checks with lockout, and the access rule of every
@@ -99,6 +100,14 @@ export class StaffService {
     this.session = { user: toPublic(member), lastActivityAt: this.deps.clock.now() };
     this.armIdleTimer();
     this.deps.audit.record({ action: 'kiosk.exited', actor: member });
+    return this.changed();
+  }
+
+  /** The signed-in member's language, kept for their next sign-in too. */
+  setLanguage(language: UiLanguage | null, context: CallContext): StaffSession {
+    if (!this.session || !context.actor || context.actor.id !== this.session.user.id) throw new KassaError('NOT_SIGNED_IN', 'Sign in with your PIN first.');
+    this.deps.repo.setLanguage(this.session.user.id, language);
+    this.session = { ...this.session, user: { ...this.session.user, language } };
     return this.changed();
   }
 

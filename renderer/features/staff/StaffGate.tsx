@@ -1,4 +1,5 @@
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
+import { applyLanguage, applyShopLanguage } from '../../i18n';
 import type { AppInfo } from '../../../shared/app-info';
 import type { StaffMember } from '../../../shared/staff';
 import { useBridge } from '../../bridge/bridge-context';
@@ -16,6 +17,12 @@ import { useStaffSession } from './use-staff-session';
 export function StaffGate({ info, children, signedOut }: { info: AppInfo; children: (user: StaffMember) => ReactNode; signedOut?: ReactNode }) {
   const bridge = useBridge();
   const { session, error, reload, setSession } = useStaffSession();
+  // A member's own language follows them to any till screen; nobody signed in: the shop's.
+  const language = session?.user?.language ?? null;
+  useEffect(() => {
+    void (language ? applyLanguage(language) : applyShopLanguage(info.shop));
+  }, [language, info.shop]);
+
   const signOut = useCallback(() => {
     void bridge.invoke('staff.signOut', {}).then((result) => result.ok && setSession(result.value));
   }, [bridge, setSession]);

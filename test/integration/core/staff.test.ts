@@ -114,8 +114,24 @@ describe('signing in', () => {
     expect(session).toMatchObject({ user: { name: 'Åse Ødegård', role: 'manager' }, setupNeeded: false });
     expect(await invoke('staff.setup', { name: 'Someone else', pin: '1234' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const created = await h.value('staff.create', { name: 'Per', role: 'cashier', pin: '1357' });
-    expect(created).toEqual({ id: expect.any(String), name: 'Per', role: 'cashier' });
+    expect(created).toEqual({ id: expect.any(String), name: 'Per', role: 'cashier', language: null });
     expect(journal().map((e) => e.action)).toEqual(['staff.first-manager', 'staff.created']);
+  });
+});
+
+describe('a member\'s language', () => {
+  it('is kept with the member and comes back at their next sign-in', async () => {
+    h = await CoreHarness.start({ signIn: 'cashier' });
+    const session = await h.value('staff.setLanguage', { language: 'da' });
+    expect(session.user).toMatchObject({ name: 'Ola Nordmann', language: 'da' });
+    await h.value('staff.signOut', {});
+    await signInDemo(invoke, 'manager');
+    expect((await h.value('staff.session', {})).user!.language).toBeNull();
+    await h.value('staff.signOut', {});
+    const again = await signInDemo(invoke, 'cashier');
+    expect(again.id).toBe(await memberId('cashier'));
+    expect((await h.value('staff.session', {})).user!.language).toBe('da');
+    expect(await invoke('staff.setLanguage', { language: 'sv' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 });
 

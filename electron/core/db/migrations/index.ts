@@ -6,6 +6,7 @@ import { migration0040ClientRequests } from './0040-client-requests';
 import { migration0050StaffAndAudit } from './0050-staff-and-audit';
 import { migration0060ReportFacts } from './0060-report-facts';
 import { migration0070DrawerAndZReports } from './0070-drawer-and-z-reports';
+import { migration0110StaffLanguage } from './0110-staff-language';
 import { migration0080OutboxZReports } from './0080-outbox-z-reports';
 
 export interface Migration {
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0060ReportFacts,
   migration0070DrawerAndZReports,
   migration0080OutboxZReports,
+  migration0110StaffLanguage,
 ];
