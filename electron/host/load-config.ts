@@ -109,7 +109,7 @@ export function readSettings(options: { dataDir: string | null; configFile: stri
 /** Completes the settings with the sandbox's address and credentials (training) and validates them. */
 export function completeConfig(settings: ResolvedSettings, sandbox: { url: string; phonePageUrl: string } | null): CoreConfig {
   const { config } = settings;
-  const candidate = sandbox ? { ...config, ...trainingConnection(sandbox) } : { ...config, phonePageUrl: null };
+  const candidate = sandbox ? { ...config, ...trainingConnection(sandbox, config.shop.country) } : { ...config, phonePageUrl: null };
   const parsed = coreConfigSchema.safeParse(candidate);
   if (!parsed.success) {
     // Name the setting, never echo its value: it may be a secret.

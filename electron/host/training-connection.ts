@@ -1,15 +1,17 @@
 import type { CoreConfig } from '../core/core-config';
-import { trainingCredentials } from '../sandbox/training-credentials';
+import { trainingCredentials, trainingSalesUnits, type TrainingCountry } from '../sandbox/training-credentials';
 
 /** How a till in training mode reaches its sandbox: the Vipps and billing settings, and the phone page. */
-export function trainingConnection(sandbox: { url: string; phonePageUrl: string }): Pick<CoreConfig, 'vipps' | 'billing' | 'phonePageUrl'> {
+export function trainingConnection(sandbox: { url: string; phonePageUrl: string }, country: TrainingCountry = 'NO'): Pick<CoreConfig, 'vipps' | 'billing' | 'phonePageUrl'> {
+  // The shop's own country's training sales unit: it takes the shop's currency.
+  const unit = trainingSalesUnits[country];
   return {
     vipps: {
       baseUrl: sandbox.url,
-      clientId: trainingCredentials.clientId,
-      clientSecret: trainingCredentials.clientSecret,
-      subscriptionKey: trainingCredentials.subscriptionKey,
-      merchantSerialNumber: trainingCredentials.merchantSerialNumber,
+      clientId: unit.clientId,
+      clientSecret: unit.clientSecret,
+      subscriptionKey: unit.subscriptionKey,
+      merchantSerialNumber: unit.merchantSerialNumber,
     },
     billing: { baseUrl: sandbox.url, apiKey: trainingCredentials.billingApiKey },
     phonePageUrl: sandbox.phonePageUrl,

@@ -20,7 +20,7 @@ import { BodyTooLargeError, json, normaliseHeaders, readBody, Router, splitUrl, 
 import { azureError, plainProblem, Problem, problemResponse } from './problems';
 import { IdempotencyStore } from './idempotency';
 import { SlidingWindowRateLimiter } from './rate-limiter';
-import { MerchantRegistry, trainingMerchant } from './merchants';
+import { MerchantRegistry, trainingMerchants } from './merchants';
 import { createAccessTokenHandler, TokenService } from './access-token';
 import { RecurringStore } from './recurring/recurring-store';
 import { registerRecurringRoutes } from './recurring/recurring-routes';
@@ -43,7 +43,7 @@ import { browserGuard, guardsPath } from './browser-guard';
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = new SandboxClock(options.now ?? Date.now);
-  const merchants = new MerchantRegistry(options.merchants ?? [trainingMerchant]);
+  const merchants = new MerchantRegistry(options.merchants ?? trainingMerchants);
   const tokens = new TokenService(clock, merchants);
   const rateLimiter = new SlidingWindowRateLimiter();
   const idempotency = new IdempotencyStore();

@@ -4,7 +4,7 @@
  * country that fixes the only currency it may draft agreements in.
  */
 import type { SandboxMerchant } from './sandbox-api';
-import { trainingCredentials } from './training-credentials';
+import { trainingCredentials, trainingSalesUnits } from './training-credentials';
 
 export type Currency = 'NOK' | 'DKK' | 'EUR';
 export type CountryCode = SandboxMerchant['countryCode'];
@@ -22,6 +22,20 @@ export const trainingMerchant: SandboxMerchant = {
   countryCode: 'NO',
   name: 'Kassa Training Shop',
 };
+
+/** The training sales units of Denmark and Finland, beside Norway's: one per currency. */
+export const trainingMerchants: SandboxMerchant[] = [
+  trainingMerchant,
+  ...(['DK', 'FI'] as const).map((country) => ({
+    msn: trainingSalesUnits[country].merchantSerialNumber,
+    clientId: trainingSalesUnits[country].clientId,
+    clientSecret: trainingSalesUnits[country].clientSecret,
+    subscriptionKey: trainingSalesUnits[country].subscriptionKey,
+    skipLandingPageAllowed: true,
+    countryCode: country,
+    name: `Kassa Training Shop ${country}`,
+  })),
+];
 
 export class MerchantRegistry {
   private merchants: SandboxMerchant[] = [];

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DEMO_STAFF } from '../../../electron/core/staff/staff-service';
 import type { StaffRole } from '../../../shared/staff';
 import type { KassaProcess } from '../../support/kassa-process';
 
@@ -19,17 +20,18 @@ export class CashierPage {
     await this.signIn(role);
   }
 
-  /** On the sign-in screen: the demo member's name, then their PIN as the screen shows it. */
+  /**
+   * On the sign-in screen, in whatever language it speaks: the demo member's name, then their PIN,
+   * which the training sign-in screen shows beside the name.
+   */
   async signIn(role: StaffRole, pin?: string): Promise<void> {
-    const demo = this.page.getByTestId('demo-pins');
-    await expect(demo).toBeVisible();
-    const [, name, shownPin] = new RegExp(`^(.+) \\(${role === 'manager' ? 'Manager' : 'Cashier'}\\): PIN (\\d+)$`).exec(
-      (await demo.locator('li').filter({ hasText: role === 'manager' ? 'Manager' : 'Cashier' }).textContent()) ?? '',
-    )!;
-    await this.page.getByTestId(`staff-${name}`).click();
-    await this.page.getByTestId('pin-input').fill(pin ?? shownPin!);
+    const demo = DEMO_STAFF.find((member) => member.role === role)!;
+    const shown = this.page.getByTestId('demo-pins').locator('li').filter({ hasText: demo.name });
+    await expect(shown).toContainText(demo.pin);
+    await this.page.getByTestId(`staff-${demo.name}`).click();
+    await this.page.getByTestId('pin-input').fill(pin ?? demo.pin);
     await this.page.getByTestId('pin-submit').click();
-    if (pin === undefined) await expect(this.page.getByTestId('training-banner')).toContainText('Training mode — no real money');
+    if (pin === undefined) await expect(this.page.getByTestId('training-banner')).toBeVisible();
   }
 
   /** One contract call from the page, as the renderer's bridge makes it; throws on a refusal. */
