@@ -1,4 +1,5 @@
 import { errorText } from '../../i18n/error-text';
+import { useMoneyProblem } from '../../ui/use-money-problem';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EndOfDayReport, ExportFormat } from '../../../shared/reports';
@@ -27,6 +28,11 @@ export function ClosePanel() {
   const [counted, setCounted] = useState('');
   const [report, setReport] = useState<EndOfDayReport | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  // What is wrong with a typed amount, said before anything is sent.
+  const [problem, setProblem] = useState<string | null>(null);
+  const describeProblem = useMoneyProblem();
+  const amountProblem = (parsed: ReturnType<typeof format.parseMoney>) =>
+    parsed.state === 'invalid' ? describeProblem(parsed.reason, currency) : t('cash.needAmount');
   const [unsynced, setUnsynced] = useState<number | null>(null);
   const currency = drawer.value?.currency ?? 'NOK';
   const money = (amount: number) => format.money(amount, currency);
@@ -34,7 +40,8 @@ export function ClosePanel() {
   async function record(event: FormEvent) {
     event.preventDefault();
     const parsed = format.parseMoney(moveAmount, currency);
-    if (parsed.state !== 'valid' || parsed.amount <= 0) return setError({ code: 'VALIDATION', message: t('manager.drawer.amount') });
+    if (parsed.state !== 'valid' || parsed.amount <= 0) return setProblem(amountProblem(parsed));
+    setProblem(null);
     const result = await move({ kind: moveKind, amount: parsed.amount, reason: reason.trim() || t(`manager.drawer.kinds.${moveKind}`) });
     if (!result.ok) return setError(result.error);
     setError(null);
@@ -52,7 +59,8 @@ export function ClosePanel() {
   async function closeDay(event: FormEvent) {
     event.preventDefault();
     const parsed = format.parseMoney(counted, currency);
-    if (parsed.state !== 'valid') return setError({ code: 'VALIDATION', message: t('manager.close.counted') });
+    if (parsed.state !== 'valid') return setProblem(amountProblem(parsed));
+    setProblem(null);
     const result = await close({ count: { total: parsed.amount }, ...(unsynced !== null ? { confirmUnsynced: true } : {}) });
     if (!result.ok) {
       if (result.error.code === 'SYNC_PENDING') setUnsynced(Number(result.error.fields?.confirmUnsynced ?? 0));
@@ -152,9 +160,9 @@ export function ClosePanel() {
             {unsynced !== null ? t('manager.close.confirmUnsynced', { count: unsynced }) : t('manager.close.close')}
           </button>
         </form>
-        {error && (
+        {(problem || error) && (
           <p role="alert" data-testid="close-error">
-            {errorText(error)}
+            {problem ?? errorText(error!)}
           </p>
         )}
       </div>
