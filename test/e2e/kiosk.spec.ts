@@ -35,10 +35,15 @@ async function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
-for (const viewport of [{ width: 1080, height: 1920 }, { width: 1920, height: 1080 }]) {
-  test(`a customer buys goods alone and pays on the phone (${viewport.width}×${viewport.height})`, async ({ page, kassa, control }) => {
+for (const { viewport, language } of [
+  { viewport: { width: 1080, height: 1920 }, language: 'nb' },
+  { viewport: { width: 1920, height: 1080 }, language: 'en' },
+] as const) {
+  test(`a customer buys goods alone and pays on the phone (${viewport.width}×${viewport.height}, ${language})`, async ({ page, kassa, control }) => {
     await page.setViewportSize(viewport);
     await openKiosk(page, kassa.launchUrl);
+    await page.getByTestId(`kiosk-language-${language}`).click();
+    await expect(page.getByTestId('kiosk-start')).toHaveText(language === 'nb' ? 'Trykk for å starte' : 'Tap to start');
     expect(await seriousViolations(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
     await expect(page.getByTestId('sync-indicator')).toHaveCount(0);
