@@ -45,6 +45,8 @@ import { createVippsHttpClient } from './vipps/vipps-http-client';
 import type { SystemInfo } from './vipps/vipps-config';
 import { KASSA_VERSION } from './version';
 import { fastPollPolicy, pollPolicy } from './status/poll-schedule';
+import { AgreementService } from './agreements/agreement-service';
+import { AgreementOperationsRepo } from './agreements/agreement-operations-repo';
 
 export interface CoreDeps {
   clock?: Clock;
@@ -93,7 +95,11 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
   const fast = config.schedule === 'fast';
   const policy = fast ? fastPollPolicy : pollPolicy;
   const outbox = new OutboxRepo(db, now);
+  let agreements: AgreementService | null = null;
   const sync = new SyncWorker({
+    onDelivered: (kind, subjectId, answer) => {
+      if (kind === 'agreement') agreements?.onAgreementRegistered(answer, subjectId);
+    },
     repo: outbox,
     billing,
     clock,
@@ -124,6 +130,21 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     merchantSerialNumber: config.vipps.merchantSerialNumber,
     random: deps.random,
   });
+
+  agreements = new AgreementService({
+    repo: new AgreementOperationsRepo(db, now),
+    recurring,
+    billing,
+    plans,
+    reports,
+    clock,
+    logger,
+    tillId: config.tillId,
+    merchantSerialNumber: config.vipps.merchantSerialNumber,
+    policy,
+    random: deps.random,
+  });
+  const lifecycle = agreements;
 
   let display: CustomerDisplayState | null = null;
   const cart = new CartService(products, config.shop.currency, (changed) => {
@@ -263,6 +284,21 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     'export.entries': async ({ filter, format }, context) => exported(context, 'entries', entriesFile(entries.all(filter), format, now(), config.tillId)),
     'export.zReport': async ({ number, format }, context) => exported(context, `z-report ${number}`, zReportFile(endOfDay.get(number), format)),
     'export.audit': async ({ filter, format }, context) => exported(context, 'journal', auditFile(journal.all(filter), format, now(), config.tillId)),
+
+    'customers.lookup': (query) => lifecycle.lookup(query),
+    'customers.check': ({ phone, planId }) => lifecycle.check(phone, planId),
+    'agreement.get': ({ agreementId }) => lifecycle.get(agreementId),
+    'agreement.charges': ({ agreementId }) => lifecycle.charges(agreementId),
+    'agreement.previewChange': ({ agreementId, planId }) => lifecycle.preview(agreementId, planId),
+    'agreement.operation': async ({ operationId }) => lifecycle.operation(operationId),
+    'agreement.changePlan': (request, context) =>
+      intentions.once('agreement.changePlan', request, context, (intention) => lifecycle.changePlan(request, intention), (id) => lifecycle.answer(id)),
+    'agreement.stop': (request, context) =>
+      intentions.once('agreement.stop', request, context, (intention) => lifecycle.stopAgreement(request, intention), (id) => lifecycle.answer(id)),
+    'charge.refund': (request, context) =>
+      intentions.once('charge.refund', request, context, (intention) => lifecycle.refundCharge(request, intention), (id) => lifecycle.answer(id)),
+    'charge.cancel': (request, context) =>
+      intentions.once('charge.cancel', request, context, (intention) => lifecycle.cancelCharge(request, intention), (id) => lifecycle.answer(id)),
   };
 
   let stopped = false;
@@ -274,17 +310,18 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
       await staff.seedTrainingStaff();
       subscriptions.resume();
       payments.resume();
+      lifecycle.resume();
       sync.kick();
     },
     idle: async () => {
-      await Promise.all([subscriptions.idle(), payments.idle()]);
+      await Promise.all([subscriptions.idle(), payments.idle(), lifecycle.idle()]);
       await sync.idle();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
       staff.stop();
-      await Promise.all([subscriptions.stop(), payments.stop()]);
+      await Promise.all([subscriptions.stop(), payments.stop(), lifecycle.stop()]);
       await sync.stop();
       if (!deps.http) await http.close();
       db.close();
