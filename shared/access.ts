@@ -56,6 +56,16 @@ export const callAccess = {
   'export.entries': 'manager',
   'export.zReport': 'manager',
   'export.audit': 'manager',
+  'customers.lookup': 'staff',
+  'customers.check': 'staff',
+  'agreement.get': 'staff',
+  'agreement.charges': 'staff',
+  'agreement.previewChange': 'staff',
+  'agreement.changePlan': 'staff',
+  'agreement.stop': 'staff',
+  'agreement.operation': 'staff',
+  'charge.refund': 'manager',
+  'charge.cancel': 'manager',
 } as const satisfies Record<InvokeName, CallAccess>;
 
 /**
@@ -88,4 +98,6 @@ export const kioskCalls: ReadonlySet<InvokeName> = new Set<InvokeName>([
   'subscription.current',
   'subscription.cancel',
   'vipps.health',
+  // The returning-customer check, answered to a kiosk with the state only (see create-core).
+  'customers.check',
 ]);

@@ -22,6 +22,10 @@ export const auditActions = [
   'zreport.close',
   'zreport.x',
   'report.exported',
+  'agreement.changePlan',
+  'agreement.stop',
+  'charge.refund',
+  'charge.cancel',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -50,6 +50,16 @@ export const invokeNames = [
   'export.entries',
   'export.zReport',
   'export.audit',
+  'customers.lookup',
+  'customers.check',
+  'agreement.get',
+  'agreement.charges',
+  'agreement.previewChange',
+  'agreement.changePlan',
+  'agreement.stop',
+  'agreement.operation',
+  'charge.refund',
+  'charge.cancel',
 ] as const;
 export const eventNames = ['staff.changed', 'subscription.changed', 'cart.changed', 'sale.changed', 'display.changed', 'sync.changed'] as const;
 

@@ -26,6 +26,22 @@ import {
   pageRequestSchema,
   zReportSummarySchema,
 } from './reports';
+import {
+  agreementIdRequestSchema,
+  agreementOperationSchema,
+  agreementViewSchema,
+  cancelChargeRequestSchema,
+  changePlanRequestSchema,
+  chargeViewSchema,
+  customerLookupSchema,
+  customerQuerySchema,
+  planChangePreviewRequestSchema,
+  planChangePreviewSchema,
+  refundChargeRequestSchema,
+  returningCheckRequestSchema,
+  returningCheckSchema,
+  stopAgreementRequestSchema,
+} from './agreements';
 import { eventNames, invokeNames, type EventName, type InvokeName } from './channels';
 
 export { eventNames, invokeNames, type EventName, type InvokeName };
@@ -123,6 +139,24 @@ export const invokeContract = {
   'export.entries': { request: z.object({ filter: entryFilterSchema.default({}), format: exportFormatSchema }), response: exportFileSchema },
   'export.zReport': { request: z.object({ number: z.number().int().min(1), format: exportFormatSchema }), response: exportFileSchema },
   'export.audit': { request: z.object({ filter: auditFilterSchema.default({}), format: exportFormatSchema }), response: exportFileSchema },
+
+  /** A subscriber by phone, subscriber id or agreement id: the billing backend's record with each agreement's live state at Vipps. */
+  'customers.lookup': { request: customerQuerySchema, response: customerLookupSchema },
+  /** Before a new agreement: does this phone already have one, on this plan or another? */
+  'customers.check': { request: returningCheckRequestSchema, response: returningCheckSchema },
+  'agreement.get': { request: agreementIdRequestSchema, response: agreementViewSchema },
+  'agreement.charges': { request: agreementIdRequestSchema, response: z.array(chargeViewSchema) },
+  /** What a plan change would send and what the customer will see; nothing is changed. */
+  'agreement.previewChange': { request: planChangePreviewRequestSchema, response: planChangePreviewSchema },
+  /** Changes the agreement in place (PATCH), never by stopping it and making another. */
+  'agreement.changePlan': { request: changePlanRequestSchema, response: agreementOperationSchema },
+  /** Stops the agreement for good (PATCH status STOPPED), with the reason kept. */
+  'agreement.stop': { request: stopAgreementRequestSchema, response: agreementOperationSchema },
+  'agreement.operation': { request: z.object({ operationId: z.string().min(1).max(64) }), response: agreementOperationSchema },
+  /** Refunds a charged or captured charge, fully or partly. */
+  'charge.refund': { request: refundChargeRequestSchema, response: agreementOperationSchema },
+  /** Cancels a pending, due or reserved charge. */
+  'charge.cancel': { request: cancelChargeRequestSchema, response: agreementOperationSchema },
 } as const satisfies Record<InvokeName, ContractEntry>;
 
 export const eventContract = {

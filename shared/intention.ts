@@ -9,5 +9,5 @@ import { z } from 'zod';
 export const requestIdSchema = z.uuid({ error: 'must be a UUID made once per cashier intention' });
 
 /** The contract calls that create a money movement or an agreement, and so carry a request id. */
-export const intentionCalls = ['subscription.start', 'payment.start', 'payment.cash', 'sale.refund', 'drawer.move', 'zreport.close'] as const;
+export const intentionCalls = ['subscription.start', 'payment.start', 'payment.cash', 'sale.refund', 'drawer.move', 'zreport.close', 'agreement.changePlan', 'agreement.stop', 'charge.refund', 'charge.cancel'] as const;
 export type IntentionCall = (typeof intentionCalls)[number];

@@ -38,6 +38,8 @@ export const errorCodes = [
    * request id, which makes the retry safe.
    */
   'NO_ANSWER',
+  /** The agreement is stopped (by the customer in the app, or elsewhere) or expired: it cannot be changed; a new agreement can be made. */
+  'AGREEMENT_NOT_ACTIVE',
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

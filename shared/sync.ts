@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { appErrorSchema } from './result';
 import { approvalSchema } from './staff';
 
-export const outboxKinds = ['sale', 'agreement', 'refund', 'z-report'] as const;
+export const outboxKinds = ['sale', 'agreement', 'refund', 'z-report', 'agreement-event'] as const;
 export const outboxKindSchema = z.enum(outboxKinds);
 export type OutboxKind = z.infer<typeof outboxKindSchema>;
 

@@ -28,7 +28,7 @@ import { IntentionLedger } from './intentions/intention-ledger';
 import { AuditLog } from './audit/audit-log';
 import { guardHandlers, type ContextHandlers } from './staff/access-gate';
 import { StaffRepo } from './staff/staff-repo';
-import { StaffService } from './staff/staff-service';
+import { KIOSK, StaffService } from './staff/staff-service';
 import type { ReportSink } from './outbox/report-sink';
 import { randomUUID } from 'node:crypto';
 import { coreConfigSchema, type CoreConfig } from './core-config';
@@ -46,6 +46,8 @@ import { createVippsHttpClient } from './vipps/vipps-http-client';
 import type { SystemInfo } from './vipps/vipps-config';
 import { KASSA_VERSION } from './version';
 import { fastPollPolicy, pollPolicy } from './status/poll-schedule';
+import { AgreementService } from './agreements/agreement-service';
+import { AgreementOperationsRepo } from './agreements/agreement-operations-repo';
 
 export interface CoreDeps {
   clock?: Clock;
@@ -94,7 +96,11 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
   const fast = config.schedule === 'fast';
   const policy = fast ? fastPollPolicy : pollPolicy;
   const outbox = new OutboxRepo(db, now);
+  let agreements: AgreementService | null = null;
   const sync = new SyncWorker({
+    onDelivered: (kind, subjectId, answer) => {
+      if (kind === 'agreement') agreements?.onAgreementRegistered(answer, subjectId);
+    },
     repo: outbox,
     billing,
     clock,
@@ -125,6 +131,21 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     merchantSerialNumber: config.vipps.merchantSerialNumber,
     random: deps.random,
   });
+
+  agreements = new AgreementService({
+    repo: new AgreementOperationsRepo(db, now),
+    recurring,
+    billing,
+    plans,
+    reports,
+    clock,
+    logger,
+    tillId: config.tillId,
+    merchantSerialNumber: config.vipps.merchantSerialNumber,
+    policy,
+    random: deps.random,
+  });
+  const lifecycle = agreements;
 
   let display: CustomerDisplayState | null = null;
   const cart = new CartService(products, config.shop.currency, (changed) => {
@@ -269,6 +290,25 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     'export.entries': async ({ filter, format }, context) => exported(context, 'entries', entriesFile(entries.all(filter), format, now(), config.tillId)),
     'export.zReport': async ({ number, format }, context) => exported(context, `z-report ${number}`, zReportFile(endOfDay.get(number), format)),
     'export.audit': async ({ filter, format }, context) => exported(context, 'journal', auditFile(journal.all(filter), format, now(), config.tillId)),
+
+    'customers.lookup': (query) => lifecycle.lookup(query),
+    'customers.check': async ({ phone, planId }, context) => {
+      const found = await lifecycle.check(phone, planId);
+      // A kiosk's customer learns only whether this number may sign up, never whose agreements exist.
+      return context.actor?.id === KIOSK.id ? { state: found.state, agreements: [] } : found;
+    },
+    'agreement.get': ({ agreementId }) => lifecycle.get(agreementId),
+    'agreement.charges': ({ agreementId }) => lifecycle.charges(agreementId),
+    'agreement.previewChange': ({ agreementId, planId }) => lifecycle.preview(agreementId, planId),
+    'agreement.operation': async ({ operationId }) => lifecycle.operation(operationId),
+    'agreement.changePlan': (request, context) =>
+      intentions.once('agreement.changePlan', request, context, (intention) => lifecycle.changePlan(request, intention), (id) => lifecycle.answer(id)),
+    'agreement.stop': (request, context) =>
+      intentions.once('agreement.stop', request, context, (intention) => lifecycle.stopAgreement(request, intention), (id) => lifecycle.answer(id)),
+    'charge.refund': (request, context) =>
+      intentions.once('charge.refund', request, context, (intention) => lifecycle.refundCharge(request, intention), (id) => lifecycle.answer(id)),
+    'charge.cancel': (request, context) =>
+      intentions.once('charge.cancel', request, context, (intention) => lifecycle.cancelCharge(request, intention), (id) => lifecycle.answer(id)),
   };
 
   let stopped = false;
@@ -280,17 +320,18 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
       await staff.seedTrainingStaff();
       subscriptions.resume();
       payments.resume();
+      lifecycle.resume();
       sync.kick();
     },
     idle: async () => {
-      await Promise.all([subscriptions.idle(), payments.idle()]);
+      await Promise.all([subscriptions.idle(), payments.idle(), lifecycle.idle()]);
       await sync.idle();
     },
     async stop() {
       if (stopped) return;
       stopped = true;
       staff.stop();
-      await Promise.all([subscriptions.stop(), payments.stop()]);
+      await Promise.all([subscriptions.stop(), payments.stop(), lifecycle.stop()]);
       await sync.stop();
       if (!deps.http) await http.close();
       db.close();

@@ -23,6 +23,8 @@ export function PayScreen({ purchase, defaultCountry, onStarted, onBack }: { pur
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [vippsDown, setVippsDown] = useState(false);
+  /** Why this number may not sign up here: it already has the plan, or that could not be checked. */
+  const [notHere, setNotHere] = useState<'same-plan' | 'unchecked' | null>(null);
   const check = checkPhone(country, number);
 
   async function start(method: 'push' | 'qr') {
@@ -36,6 +38,14 @@ export function PayScreen({ purchase, defaultCountry, onStarted, onBack }: { pur
     }
     const phone = { country, number };
     if (purchase.kind === 'plan') {
+      // One agreement per subscription: a second one for the same plan would bill the customer twice.
+      const check = await bridge.invoke('customers.check', { phone, planId: purchase.plan.id });
+      const state = check.ok ? check.value.state : 'unchecked';
+      if (state === 'same-plan' || state === 'unchecked') {
+        setBusy(false);
+        setNotHere(state);
+        return;
+      }
       const result = await startSubscription({ planId: purchase.plan.id, phone, profileScopes: [] });
       setBusy(false);
       if (result.ok) return onStarted({ kind: 'subscription', sale: result.value });
@@ -45,6 +55,18 @@ export function PayScreen({ purchase, defaultCountry, onStarted, onBack }: { pur
     setBusy(false);
     if (result.ok) return onStarted({ kind: 'payment', sale: result.value });
     setError(result.error);
+  }
+
+  if (notHere) {
+    return (
+      <section className="kiosk-message" role="alert" data-testid="kiosk-returning" data-state={notHere}>
+        <h1 className="kiosk-heading">{notHere === 'same-plan' ? t('kiosk.alreadyTitle') : t('kiosk.uncheckedTitle')}</h1>
+        <p>{notHere === 'same-plan' ? t('kiosk.alreadyBody') : t('kiosk.uncheckedBody')}</p>
+        <button type="button" className="kiosk-secondary" onClick={onBack}>
+          {t('kiosk.back')}
+        </button>
+      </section>
+    );
   }
 
   if (vippsDown) {

@@ -23,6 +23,7 @@ const kindOf: Record<ErrorCode, ErrorKind> = {
   NOT_FOUND: 'check',
   PAYMENT_REFUSED: 'other',
   CONFLICT: 'other',
+  AGREEMENT_NOT_ACTIVE: 'other',
 };
 
 export const errorKind = (code: ErrorCode): ErrorKind => kindOf[code];

@@ -8,6 +8,7 @@ import type { Sandbox } from '../../electron/sandbox/sandbox-api';
 import type { EventName } from '../../shared/contract';
 import { trainingConfig } from '../support/core-harness';
 import { makeTempDir } from '../support/temp-dir';
+import { TillClient } from '../support/till-client';
 
 /**
  * A till as the bench drives it: a real core behind a real web host, watched the way the
@@ -19,6 +20,7 @@ export class BenchTill {
   private constructor(
     readonly core: Core,
     readonly host: WebHost,
+    private readonly client: TillClient,
     private readonly stream: Awaited<ReturnType<typeof request>>,
     private readonly cleanup: () => void,
   ) {
@@ -44,15 +46,16 @@ export class BenchTill {
     const core = createCore(configure(trainingConfig(sandbox, dir.path)), { logger: silentLogger });
     await core.start();
     const host = await startWebHost(core, { port: 0, staticDir: dir.path });
-    const stream = await request(`${host.url}/api/events`);
-    const till = new BenchTill(core, host, stream, dir.cleanup);
-    await signInDemo(async (name, body) => ({ ok: true, value: await till.invoke(name, body) }));
+    // As the cashier's page: through the printed address (its session cookie), then the demo manager's PIN.
+    const client = await TillClient.signIn(host.launchUrl);
+    const stream = await client.events();
+    const till = new BenchTill(core, host, client, stream, dir.cleanup);
+    await signInDemo((name, body) => client.invoke(name, body));
     return till;
   }
 
   async invoke<T>(name: string, body: unknown): Promise<T> {
-    const res = await request(`${this.host.url}/api/invoke/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const result = (await res.body.json()) as { ok: boolean; value: T; error?: unknown };
+    const result = (await this.client.invoke(name, body)) as { ok: boolean; value: T; error?: unknown };
     if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
     return result.value;
   }

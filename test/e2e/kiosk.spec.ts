@@ -186,3 +186,26 @@ test('a manager\'s PIN opens the till; signing out goes back to the kiosk', asyn
   await page.getByTestId('switch-user').click();
   await expect(page.getByTestId('kiosk')).toHaveAttribute('data-step', 'attract');
 });
+
+test('a customer who already subscribes to the plan is told so kindly, and no second agreement is made', async ({ page, kassa, control }) => {
+  await openKiosk(page, kassa.launchUrl);
+  const signUp = async () => {
+    await page.getByTestId('kiosk-start').click();
+    await page.getByTestId('kiosk-plan-kaffeklubben-mnd').click();
+    await page.getByTestId('kiosk-number').fill('91234567');
+    await page.getByTestId('kiosk-send').click();
+  };
+  await signUp();
+  await expect(page.getByTestId('kiosk-waiting')).toBeVisible();
+  const [agreement] = await control.agreements();
+  await control.call('POST', `/agreements/${agreement!.id}/approve`, {});
+  await expect(page.getByTestId('kiosk-done')).toHaveAttribute('data-outcome', 'ok');
+  await page.getByTestId('kiosk-done-button').click();
+
+  // The billing backend learns of the agreement through the outbox; then the same number comes back.
+  await expect.poll(async () => (await control.call('GET', '/billing/agreements')).agreements.length).toBe(1);
+  await signUp();
+  await expect(page.getByTestId('kiosk-returning')).toHaveAttribute('data-state', 'same-plan');
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await control.agreements()).toHaveLength(1);
+});

@@ -42,7 +42,7 @@ export class BillingDeliveryError extends Error {
   }
 }
 
-const reportPaths = { sale: 'sales', agreement: 'agreements', refund: 'refunds', 'z-report': 'z-reports' } as const;
+const reportPaths = { sale: 'sales', agreement: 'agreements', refund: 'refunds', 'z-report': 'z-reports', 'agreement-event': 'agreement-events' } as const;
 const problemSchema = z.looseObject({ title: z.string().optional(), detail: z.string().optional(), errors: z.array(z.looseObject({ field: z.string(), message: z.string() })).optional() });
 
 export type CatalogueFetch = { kind: 'unchanged' } | { kind: 'fresh'; etag: string | null; body: string; entries: unknown[] };
@@ -80,7 +80,7 @@ export class BillingClient {
    * Sends one report (PUT, idempotent on the subject id). Resolves when the backend holds it
    * (201, or 200 for a replay); otherwise throws a BillingDeliveryError saying what to do next.
    */
-  async report(kind: keyof typeof reportPaths, subjectId: string, payload: unknown, idempotencyKey: string, now: number): Promise<void> {
+  async report(kind: keyof typeof reportPaths, subjectId: string, payload: unknown, idempotencyKey: string, now: number): Promise<unknown> {
     let res;
     try {
       res = await this.http.send({
@@ -93,7 +93,7 @@ export class BillingClient {
       if (error instanceof TransportError) throw new BillingDeliveryError('retryable', null, error.message);
       throw error;
     }
-    if (res.status === 200 || res.status === 201) return;
+    if (res.status === 200 || res.status === 201) return res.body;
     const retryAfter = parseRetryAfter(res.headers['retry-after'], now);
     const problem = problemSchema.safeParse(res.body);
     const detail = problem.success
@@ -104,4 +104,70 @@ export class BillingClient {
     if (res.status >= 500 || res.status === 408) throw new BillingDeliveryError('retryable', res.status, detail, retryAfter);
     throw new BillingDeliveryError('permanent', res.status, detail);
   }
+
+  /**
+   * The subscriber registry (GET /billing/v1/subscribers?phoneNumber=|agreementId=, or
+   * /subscribers/{subscriberId}): who has which accounts and agreements. Throws
+   * BillingUnavailableError when the backend cannot be asked; a 404 by id is an empty list.
+   */
+  async lookupSubscribers(query: { phoneNumber: string } | { subscriberId: string } | { agreementId: string }): Promise<BillingSubscriber[]> {
+    const base = `${this.config.baseUrl}/billing/v1/subscribers`;
+    const url =
+      'subscriberId' in query
+        ? `${base}/${encodeURIComponent(query.subscriberId)}`
+        : 'phoneNumber' in query
+          ? `${base}?phoneNumber=${encodeURIComponent(query.phoneNumber)}`
+          : `${base}?agreementId=${encodeURIComponent(query.agreementId)}`;
+    let res;
+    try {
+      res = await this.http.send({ method: 'GET', url, headers: { Authorization: `Bearer ${this.config.apiKey}` } });
+    } catch (error) {
+      if (error instanceof TransportError) throw new BillingUnavailableError(error.message);
+      throw error;
+    }
+    if (res.status === 404 && 'subscriberId' in query) return [];
+    if (res.status === 401 || res.status === 403) throw new BillingAuthError(res.status);
+    if (res.status !== 200) throw new BillingUnavailableError(`HTTP ${res.status}`, res.status);
+    const parsed = ('subscriberId' in query ? billingSubscriberSchema.transform((one) => ({ subscribers: [one] })) : subscriberListSchema).safeParse(res.body);
+    if (!parsed.success) throw new BillingUnavailableError('the subscriber answer is not in the expected format');
+    return parsed.data.subscribers;
+  }
 }
+
+/** A subscriber as billing-api.yaml defines it (Subscriber). Loose: the backend may add fields. */
+export const billingSubscriberSchema = z.looseObject({
+  subscriberId: z.string(),
+  phoneNumber: z.string(),
+  contact: z.looseObject({
+    name: z.string().nullable().optional(),
+    email: z.string().nullable().optional(),
+    address: z.string().nullable().optional(),
+    phoneNumber: z.string().nullable().optional(),
+    birthDate: z.string().nullable().optional(),
+  }),
+  accounts: z.array(
+    z.looseObject({
+      accountId: z.string(),
+      agreements: z.array(
+        z.looseObject({
+          billingAgreementId: z.string(),
+          vippsAgreementId: z.string(),
+          planId: z.string().nullable().optional(),
+          status: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+export type BillingSubscriber = z.infer<typeof billingSubscriberSchema>;
+const subscriberListSchema = z.object({ subscribers: z.array(billingSubscriberSchema) });
+
+/** What PUT /billing/v1/agreements/{id} answers (AgreementRegistered). */
+export const agreementRegisteredSchema = z.looseObject({
+  agreementId: z.string(),
+  vippsAgreementId: z.string().optional(),
+  billingAgreementId: z.string().optional(),
+  subscriberId: z.string(),
+  accountId: z.string(),
+  registeredAt: z.string(),
+});

@@ -13,6 +13,8 @@ export function summariseReport(kind: OutboxKind, payload: unknown): string {
       return `Refund of ${amount(p.amount, p.currency)} on sale ${String(p.saleId ?? '?')}`;
     case 'agreement':
       return `Agreement ${String(p.agreementId ?? '?')} (plan ${String(p.planId ?? '?')}, +${String(p.phoneNumber ?? '?')})`;
+    case 'agreement-event':
+      return `${String(p.type ?? 'Change')} on agreement ${String(p.vippsAgreementId ?? '?')}${p.amount !== undefined ? `, ${amount(p.amount, p.currency)}` : ''}`;
     case 'z-report':
       return `Z-report ${String(p.number ?? p.zReportId ?? '?')}, net ${amount(p.net, p.currency)}`;
   }

@@ -96,7 +96,31 @@ export const zReportReportSchema = z.object({
 });
 export type ZReportReport = z.infer<typeof zReportReportSchema>;
 
-export const reportSchemas = { sale: saleReportSchema, agreement: agreementReportSchema, refund: refundReportSchema, 'z-report': zReportReportSchema } as const;
+/** A change the till made to an existing agreement (PUT /billing/v1/agreement-events/{eventId}). */
+export const agreementEventReportSchema = z.object({
+  eventId: z.string(),
+  vippsAgreementId: z.string(),
+  tillId: z.string(),
+  cashier: z.string().nullable(),
+  approvedBy: z.string().nullable().optional(),
+  type: z.enum(['PLAN_CHANGED', 'STOPPED', 'CHARGE_REFUNDED', 'CHARGE_CANCELLED']),
+  planId: z.string().optional(),
+  previousPlanId: z.string().optional(),
+  reason: z.string().optional(),
+  chargeId: z.string().optional(),
+  amount: money.optional(),
+  currency: z.enum(['NOK', 'DKK', 'EUR']).optional(),
+  occurredAt: iso,
+});
+export type AgreementEventReport = z.infer<typeof agreementEventReportSchema>;
+
+export const reportSchemas = {
+  sale: saleReportSchema,
+  agreement: agreementReportSchema,
+  refund: refundReportSchema,
+  'z-report': zReportReportSchema,
+  'agreement-event': agreementEventReportSchema,
+} as const;
 
 const tenderType = { 'vipps-push': 'VIPPS_MOBILEPAY_PUSH', 'vipps-qr': 'VIPPS_MOBILEPAY_QR', cash: 'CASH', agreement: 'AGREEMENT_INITIAL_CHARGE' } as const;
 

@@ -23,6 +23,8 @@ export interface SyncWorkerDeps {
   /** Reports sent at the same time (default 16), each from a different sale (order within a sale is strict). */
   concurrency?: number;
   backoff?: BackoffPolicy;
+  /** Told what the backend answered to each delivered report (e.g. an agreement's subscriber and account). */
+  onDelivered?: (kind: OutboxKind, subjectId: string, answer: unknown) => void;
 }
 
 type Outcome = 'delivered' | 'dead' | 'stop';
@@ -138,7 +140,13 @@ export class SyncWorker {
       return 'dead';
     }
     try {
-      await this.deps.billing.report(item.kind, item.subjectId, parsed.data, item.id, this.deps.clock.now());
+      const answer = await this.deps.billing.report(item.kind, item.subjectId, parsed.data, item.id, this.deps.clock.now());
+      try {
+        this.deps.onDelivered?.(item.kind, item.subjectId, answer);
+      } catch (error) {
+        // The report reached the backend: what the till keeps of the answer must not undo that.
+        this.deps.logger.warn('could not keep the billing answer', { id: item.id, error: String(error) });
+      }
       if (this.state !== 'online') this.setState('online', null);
       return 'delivered';
     } catch (error) {

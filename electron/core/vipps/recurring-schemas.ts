@@ -27,6 +27,19 @@ export const agreementResponseSchema = z.looseObject({
   sub: z.string().nullable().optional(),
   userinfoUrl: z.string().nullable().optional(),
   externalId: z.string().nullable().optional(),
+  productDescription: z.string().nullable().optional(),
+  pricing: z
+    .looseObject({
+      type: z.enum(['LEGACY', 'VARIABLE', 'FLEXIBLE']),
+      currency: z.enum(['NOK', 'DKK', 'EUR']),
+      amount: z.number().int().optional(),
+      suggestedMaxAmount: z.number().int().optional(),
+      maxAmount: z.number().int().optional(),
+    })
+    .optional(),
+  interval: z
+    .looseObject({ unit: z.enum(['YEAR', 'MONTH', 'WEEK', 'DAY']).optional(), count: z.number().int().optional(), text: z.string().optional() })
+    .optional(),
 });
 export type AgreementResponse = z.infer<typeof agreementResponseSchema>;
 
@@ -56,6 +69,9 @@ export const chargeResponseSchema = z.looseObject({
     .looseObject({ captured: z.number().int(), refunded: z.number().int(), cancelled: z.number().int() })
     .optional(),
   failureReason: z.string().nullable().optional(),
+  currency: z.enum(['NOK', 'DKK', 'EUR']).optional(),
+  description: z.string().optional(),
+  due: z.string().optional(),
 });
 export type ChargeResponse = z.infer<typeof chargeResponseSchema>;
 

@@ -18,6 +18,8 @@ export interface VippsCall<T> {
   expect: readonly number[];
   /** Parses a successful body; omitted for 202/204 operations with no body. */
   schema?: z.ZodType<T>;
+  /** Resolve with the HTTP status (e.g. 202 or 204) instead of a body. */
+  returnStatus?: boolean;
 }
 
 export interface VippsHttpClient {
@@ -76,6 +78,8 @@ export function createVippsHttpClient(
           parseRetryAfter(res.headers['retry-after'], now()),
         );
       }
+      // 202 ("accepted, not enacted yet") and 204 mean different things to a caller that follows up.
+      if (call.returnStatus) return res.status as T;
       if (!call.schema) return undefined as T;
       const parsed = call.schema.safeParse(res.body);
       if (!parsed.success) {

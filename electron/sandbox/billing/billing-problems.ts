@@ -19,7 +19,7 @@ import { statusTitle } from '../problems';
 
 export const BILLING_PROBLEM_BASE = 'https://billing.example.com/problems/';
 
-export type BillingProblemType = 'validation-error' | 'unprocessable-report' | 'unknown-sale' | 'report-conflict';
+export type BillingProblemType = 'validation-error' | 'unprocessable-report' | 'unknown-sale' | 'report-conflict' | 'unknown-agreement' | 'unknown-subscriber';
 
 export interface FieldError {
   field: string;

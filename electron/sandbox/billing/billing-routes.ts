@@ -15,7 +15,8 @@
  */
 import { registerReceiptPage } from './receipt-page';
 import { createHash } from 'node:crypto';
-import { empty, type Router, type SandboxRequest, type SandboxResponse } from '../http-kit';
+import { empty, json, type Router, type SandboxRequest, type SandboxResponse } from '../http-kit';
+import { billingProblem, type FieldError } from './billing-problems';
 import type { BillingAccess } from './billing-access';
 import { defaultCatalogue } from './catalogue';
 import { defaultProducts } from './products';
@@ -73,6 +74,32 @@ export function registerBillingRoutes(router: Router, deps: BillingDeps): void {
   router.add('GET', '/billing/v1/products', (req) => conditionalGet(req, deps.access, () => deps.catalogue.productsBody()));
   registerReportRoutes(router, deps);
   registerReceiptPage(router, deps.ledger);
+  registerSubscriberRoutes(router, deps);
+}
+
+/**
+ * The subscriber registry (billing-api.yaml): by phone number (MSISDN digits) or Vipps agreement id
+ * → `{subscribers: [...]}` (empty when none); by subscriber id → the Subscriber, or 404.
+ */
+function registerSubscriberRoutes(router: Router, deps: BillingDeps): void {
+  router.add('GET', '/billing/v1/subscribers', (req) => {
+    const gate = deps.access.gate(req);
+    if ('refusal' in gate) return gate.refusal;
+    const { phoneNumber, agreementId } = req.query;
+    const errors: FieldError[] = [];
+    if ((phoneNumber === undefined) === (agreementId === undefined)) errors.push({ field: 'phoneNumber', message: 'give exactly one of phoneNumber and agreementId' });
+    if (phoneNumber !== undefined && !/^\d{8,15}$/.test(phoneNumber)) errors.push({ field: 'phoneNumber', message: 'must be an MSISDN: 8 to 15 digits with the country code' });
+    if (agreementId !== undefined && (agreementId.length < 1 || agreementId.length > 36)) errors.push({ field: 'agreementId', message: 'must be 1 to 36 characters' });
+    if (errors.length > 0) return billingProblem({ status: 400, type: 'validation-error', detail: 'The subscriber query is not valid.', instance: req.path, errors });
+    return json(200, { subscribers: deps.ledger.findSubscribers({ phoneNumber, agreementId }) });
+  });
+  router.add('GET', '/billing/v1/subscribers/:subscriberId', (req) => {
+    const gate = deps.access.gate(req);
+    if ('refusal' in gate) return gate.refusal;
+    const found = deps.ledger.subscriberDocument(req.params['subscriberId']!);
+    if (!found) return billingProblem({ status: 404, type: 'unknown-subscriber', detail: `No subscriber ${req.params['subscriberId']}.`, instance: req.path });
+    return json(200, found);
+  });
 }
 
 function conditionalGet(req: SandboxRequest, access: BillingAccess, body: () => string): SandboxResponse {

@@ -22,9 +22,9 @@
  */
 import { requestFingerprint } from '../idempotency';
 import type { FieldError } from './billing-problems';
-import type { AgreementReport, RefundReport, SaleReport, ZReportReport } from './report-schema';
+import type { AgreementEventReport, AgreementReport, RefundReport, SaleReport, ZReportReport } from './report-schema';
 
-export type ReportKind = 'sale' | 'agreement' | 'refund' | 'z-report';
+export type ReportKind = 'sale' | 'agreement' | 'refund' | 'z-report' | 'agreement-event';
 
 export interface Delivery {
   receivedAt: string;
@@ -52,10 +52,33 @@ export interface SaleAnswer {
 
 export interface AgreementAnswer {
   agreementId: string;
+  /** The Vipps MobilePay agreement id (the path id), and the backend's own id for the agreement. */
+  vippsAgreementId: string;
+  billingAgreementId: string;
   subscriberId: string;
   accountId: string;
   subscriberCreated: boolean;
   registeredAt: string;
+}
+
+export interface AgreementEventAnswer {
+  eventId: string;
+  vippsAgreementId: string;
+  billingAgreementId: string;
+  recordedAt: string;
+}
+
+/** The backend's own record of an agreement: what plan it bills and whether it still does. */
+export interface BillingAgreementRecord {
+  billingAgreementId: string;
+  vippsAgreementId: string;
+  subscriberId: string;
+  accountId: string;
+  planId: string | null;
+  currency: string;
+  status: 'ACTIVE' | 'STOPPED';
+  registeredAt: string;
+  updatedAt: string;
 }
 
 export interface ZReportAnswer {
@@ -105,10 +128,14 @@ export class BillingLedger {
   private readonly agreements = new Map<string, Entry<AgreementReport, AgreementAnswer>>();
   private readonly refunds = new Map<string, Entry<RefundReport, RefundAnswer>>();
   private readonly zReports = new Map<string, Entry<ZReportReport, ZReportAnswer>>();
+  private readonly events = new Map<string, Entry<AgreementEventReport, AgreementEventAnswer>>();
+  private readonly billingAgreements = new Map<string, BillingAgreementRecord>();
+  /** Profile fields beyond the primary contact (phoneNumber, birthDate), latest non-blank value. */
+  private readonly extras = new Map<string, { phoneNumber: string | null; birthDate: string | null }>();
   private readonly subscribers = new Map<string, SubscriberRecord>();
   private readonly byPhone = new Map<string, SubscriberRecord>();
   private readonly rejections: Rejection[] = [];
-  private sequence = { sale: 0, subscriber: 0, account: 0 };
+  private sequence = { sale: 0, subscriber: 0, account: 0, agreement: 0 };
 
   constructor(private readonly now: () => number) {}
 
@@ -119,8 +146,11 @@ export class BillingLedger {
     this.zReports.clear();
     this.subscribers.clear();
     this.byPhone.clear();
+    this.events.clear();
+    this.billingAgreements.clear();
+    this.extras.clear();
     this.rejections.length = 0;
-    this.sequence = { sale: 0, subscriber: 0, account: 0 };
+    this.sequence = { sale: 0, subscriber: 0, account: 0, agreement: 0 };
   }
 
   private iso(): string {
@@ -128,7 +158,7 @@ export class BillingLedger {
   }
 
   private table(kind: ReportKind): Map<string, Entry<unknown, unknown>> {
-    const tables = { sale: this.sales, agreement: this.agreements, refund: this.refunds, 'z-report': this.zReports };
+    const tables = { sale: this.sales, agreement: this.agreements, refund: this.refunds, 'z-report': this.zReports, 'agreement-event': this.events };
     return tables[kind] as Map<string, Entry<unknown, unknown>>;
   }
 
@@ -225,8 +255,29 @@ export class BillingLedger {
       }
     }
     subscriber.agreementIds.push(report.agreementId);
+    const extra = this.extras.get(subscriber.subscriberId) ?? { phoneNumber: null, birthDate: null };
+    for (const field of ['phoneNumber', 'birthDate'] as const) {
+      const value = profile[field];
+      if (typeof value === 'string' && value.trim() !== '') extra[field] = value;
+    }
+    this.extras.set(subscriber.subscriberId, extra);
+    this.sequence.agreement += 1;
+    const billingAgreementId = `BA-${String(this.sequence.agreement).padStart(6, '0')}`;
+    this.billingAgreements.set(report.agreementId, {
+      billingAgreementId,
+      vippsAgreementId: report.agreementId,
+      subscriberId: subscriber.subscriberId,
+      accountId: subscriber.accountId,
+      planId: report.planId,
+      currency: report.currency,
+      status: 'ACTIVE',
+      registeredAt: at,
+      updatedAt: at,
+    });
     const answer: AgreementAnswer = {
       agreementId: report.agreementId,
+      vippsAgreementId: report.agreementId,
+      billingAgreementId,
       subscriberId: subscriber.subscriberId,
       accountId: subscriber.accountId,
       subscriberCreated: created,
@@ -234,6 +285,49 @@ export class BillingLedger {
     };
     this.agreements.set(report.agreementId, this.entry(report.agreementId, fingerprint, report, answer, idempotencyKey));
     return answer;
+  }
+
+  /** The backend's record of a Vipps agreement, if it was registered. */
+  billingAgreement(vippsAgreementId: string): BillingAgreementRecord | undefined {
+    return this.billingAgreements.get(vippsAgreementId);
+  }
+
+  /** Applies a till's change to the backend's copy: the plan it bills, or that it stopped. */
+  recordAgreementEvent(report: AgreementEventReport, fingerprint: string, idempotencyKey: string | null): AgreementEventAnswer {
+    const record = this.billingAgreements.get(report.vippsAgreementId)!;
+    if (report.type === 'PLAN_CHANGED' && report.planId) record.planId = report.planId;
+    if (report.type === 'STOPPED') record.status = 'STOPPED';
+    record.updatedAt = this.iso();
+    const answer: AgreementEventAnswer = { eventId: report.eventId, vippsAgreementId: report.vippsAgreementId, billingAgreementId: record.billingAgreementId, recordedAt: this.iso() };
+    this.events.set(report.eventId, this.entry(report.eventId, fingerprint, report, answer, idempotencyKey));
+    return answer;
+  }
+
+  /** GET /billing/v1/subscribers?phoneNumber=|agreementId=: the Subscriber documents that match. */
+  findSubscribers(query: { phoneNumber?: string; agreementId?: string }): ReturnType<BillingLedger['subscriberDocument']>[] {
+    if (query.phoneNumber !== undefined) {
+      const subscriber = this.byPhone.get(query.phoneNumber);
+      return subscriber ? [this.subscriberDocument(subscriber.subscriberId)!] : [];
+    }
+    const record = query.agreementId === undefined ? undefined : this.billingAgreements.get(query.agreementId);
+    return record ? [this.subscriberDocument(record.subscriberId)!] : [];
+  }
+
+  /** A subscriber as billing-api.yaml's Subscriber: contact, accounts, and each account's agreements. */
+  subscriberDocument(subscriberId: string) {
+    const subscriber = this.subscribers.get(subscriberId);
+    if (!subscriber) return undefined;
+    const extra = this.extras.get(subscriberId) ?? { phoneNumber: null, birthDate: null };
+    const agreements = subscriber.agreementIds
+      .map((id) => this.billingAgreements.get(id))
+      .filter((a): a is BillingAgreementRecord => a !== undefined)
+      .map((a) => ({ billingAgreementId: a.billingAgreementId, vippsAgreementId: a.vippsAgreementId, planId: a.planId, currency: a.currency, status: a.status, registeredAt: a.registeredAt }));
+    return {
+      subscriberId: subscriber.subscriberId,
+      phoneNumber: subscriber.phoneNumber,
+      contact: { ...subscriber.contact, phoneNumber: extra.phoneNumber, birthDate: extra.birthDate },
+      accounts: [{ accountId: subscriber.accountId, agreements }],
+    };
   }
 
   private entry<R, A>(id: string, fingerprint: string, report: R, answer: A, idempotencyKey: string | null): Entry<R, A> {

@@ -30,6 +30,8 @@ import {
   refundReportSchema,
   saleReportSchema,
   zReportReportSchema,
+  agreementEventReportSchema,
+  type AgreementEventReport,
   type ZReportReport,
   type AgreementReport,
   type RefundReport,
@@ -42,15 +44,22 @@ export interface ReportRouteDeps {
   ledger: BillingLedger;
 }
 
-const PATH_PARAM: Record<ReportKind, string> = { sale: 'saleId', agreement: 'agreementId', refund: 'refundId', 'z-report': 'zReportId' };
-const BODY_SCHEMA: Record<ReportKind, Schema> = { sale: saleReportSchema, agreement: agreementReportSchema, refund: refundReportSchema, 'z-report': zReportReportSchema };
-const NOUN: Record<ReportKind, string> = { sale: 'Sale', agreement: 'Agreement', refund: 'Refund', 'z-report': 'ZReport' };
+const PATH_PARAM: Record<ReportKind, string> = { sale: 'saleId', agreement: 'agreementId', refund: 'refundId', 'z-report': 'zReportId', 'agreement-event': 'eventId' };
+const BODY_SCHEMA: Record<ReportKind, Schema> = {
+  sale: saleReportSchema,
+  agreement: agreementReportSchema,
+  refund: refundReportSchema,
+  'z-report': zReportReportSchema,
+  'agreement-event': agreementEventReportSchema,
+};
+const NOUN: Record<ReportKind, string> = { sale: 'Sale', agreement: 'Agreement', refund: 'Refund', 'z-report': 'ZReport', 'agreement-event': 'AgreementEvent' };
 
 export function registerReportRoutes(router: Router, deps: ReportRouteDeps): void {
   router.add('PUT', '/billing/v1/sales/:saleId', (req) => putReport(deps, 'sale', req));
   router.add('PUT', '/billing/v1/agreements/:agreementId', (req) => putReport(deps, 'agreement', req));
   router.add('PUT', '/billing/v1/refunds/:refundId', (req) => putReport(deps, 'refund', req));
   router.add('PUT', '/billing/v1/z-reports/:zReportId', (req) => putReport(deps, 'z-report', req));
+  router.add('PUT', '/billing/v1/agreement-events/:eventId', (req) => putReport(deps, 'agreement-event', req));
 }
 
 function putReport(deps: ReportRouteDeps, kind: ReportKind, req: SandboxRequest): SandboxResponse {
@@ -112,6 +121,19 @@ function putReport(deps: ReportRouteDeps, kind: ReportKind, req: SandboxRequest)
       const report = body as ZReportReport;
       if (report.zReportId !== id) return unprocessable([{ field: 'zReportId', message: `must equal the zReportId in the path (${id})` }]);
       return json(201, ledger.recordZReport(report, lookup.fingerprint, idempotencyKey));
+    }
+    case 'agreement-event': {
+      const report = body as AgreementEventReport;
+      if (report.eventId !== id) return unprocessable([{ field: 'eventId', message: `must equal the eventId in the path (${id})` }]);
+      if (!ledger.billingAgreement(report.vippsAgreementId)) {
+        return refuse(
+          404,
+          `No agreement ${report.vippsAgreementId} has been registered. An agreement must be registered before changes to it are reported.`,
+          [{ field: 'vippsAgreementId', message: 'is not an agreement this backend has registered' }],
+          'unknown-agreement',
+        );
+      }
+      return json(201, ledger.recordAgreementEvent(report, lookup.fingerprint, idempotencyKey));
     }
     case 'refund': {
       const report = body as RefundReport;

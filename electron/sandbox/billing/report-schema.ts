@@ -161,7 +161,7 @@ export const agreementReportSchema: Schema = {
     planId: text,
     phoneNumber: { type: 'string', pattern: /^\d{9,15}$/ },
     currency,
-    subscriber: { type: 'object', properties: { name: text, email: text, address: text } },
+    subscriber: { type: 'object', properties: { name: text, email: text, address: text, phoneNumber: text, birthDate: text } },
     initialCharge: {
       type: 'object',
       nullable: true,
@@ -255,7 +255,44 @@ export const zReportReportSchema: Schema = {
 };
 
 /** Path parameters: saleId, refundId and zReportId are `Id`; agreementId is a string of 1–36 characters. */
-export const pathIdSchema = { sale: id, refund: id, 'z-report': id, agreement: { type: 'string', minLength: 1, maxLength: 36 } } as const satisfies Record<string, Schema>;
+/** AgreementEventReport: a change a till made to an existing agreement. */
+export const agreementEventReportSchema: Schema = {
+  type: 'object',
+  required: ['eventId', 'vippsAgreementId', 'tillId', 'type', 'occurredAt'],
+  properties: {
+    eventId: id,
+    vippsAgreementId: { type: 'string', minLength: 1, maxLength: 36 },
+    tillId: { type: 'string' },
+    cashier: { type: 'string', nullable: true },
+    approvedBy: { type: 'string', nullable: true },
+    type: { type: 'string', enum: ['PLAN_CHANGED', 'STOPPED', 'CHARGE_REFUNDED', 'CHARGE_CANCELLED'] },
+    planId: { type: 'string' },
+    previousPlanId: { type: 'string' },
+    reason: { type: 'string' },
+    chargeId: { type: 'string' },
+    amount: { type: 'integer', format: 'int64', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+    currency: { type: 'string', enum: ['NOK', 'DKK', 'EUR'] },
+    occurredAt: { type: 'string', format: 'date-time' },
+  },
+};
+
+export interface AgreementEventReport {
+  eventId: string;
+  vippsAgreementId: string;
+  tillId: string;
+  cashier?: string | null;
+  approvedBy?: string | null;
+  type: 'PLAN_CHANGED' | 'STOPPED' | 'CHARGE_REFUNDED' | 'CHARGE_CANCELLED';
+  planId?: string;
+  previousPlanId?: string;
+  reason?: string;
+  chargeId?: string;
+  amount?: number;
+  currency?: Currency;
+  occurredAt: string;
+}
+
+export const pathIdSchema = { sale: id, refund: id, 'z-report': id, 'agreement-event': id, agreement: { type: 'string', minLength: 1, maxLength: 36 } } as const satisfies Record<string, Schema>;
 
 /** The `Idempotency-Key` header: optional, at most 64 characters. */
 export const idempotencyKeySchema: Schema = { type: 'string', maxLength: 64 };
@@ -287,7 +324,7 @@ export interface AgreementReport {
   planId: string;
   phoneNumber: string;
   currency: Currency;
-  subscriber?: { name?: string; email?: string; address?: string };
+  subscriber?: { name?: string; email?: string; address?: string; phoneNumber?: string; birthDate?: string };
   initialCharge?: { chargeId: string; amount: number; status: string } | null;
   createdAt: string;
   activatedAt: string;

@@ -95,7 +95,8 @@ export function registerRecurringRoutes(router: Router, deps: RecurringRouteDeps
       store.getAgreement(id, merchant.msn); // 404 before 400: an unknown agreement is the bigger problem
       const patch = validatePatch(body);
       if (patch.kind === 'stop') store.stopByMerchant(id, merchant.msn, idempotencyKey, deps.pendingStopAllowed());
-      else store.update(id, merchant.msn, patch);
+      // 202 mode: accepted now, enacted a second later (sandbox clock); 204 mode: enacted now.
+      else store.update(id, merchant.msn, patch, deps.asyncMutations() ? 1_000 : 0);
       return mutated();
     }),
   );

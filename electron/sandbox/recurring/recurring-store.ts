@@ -57,6 +57,7 @@ export class RecurringStore {
     this.agreements.clear();
     this.charges.clear();
     this.consents.clear();
+    this.deferred.clear();
     this.initialChargeFailures = [];
     this.settings = { chargeMinLeadDays: 1 };
   }
@@ -232,7 +233,12 @@ export class RecurringStore {
     return agreement;
   }
 
-  update(id: string, msn: string, patch: Extract<ValidPatch, { kind: 'update' }>): AgreementRecord {
+  /**
+   * PATCH with changes. Checked at once (400 for what can never apply); enacted at once, or — when
+   * `enactAfterMs` is given (the 202 "accepted, not enacted yet" mode) — that long later on the
+   * sandbox clock, so a GET in between still shows the old agreement.
+   */
+  update(id: string, msn: string, patch: Extract<ValidPatch, { kind: 'update' }>, enactAfterMs = 0): AgreementRecord {
     const agreement = this.getAgreement(id, msn);
     if (agreement.status !== 'ACTIVE') {
       throw new Problem(400, 'illegal-agreement-update', `The agreement is ${agreement.status} and cannot be updated. Might be stopped or pending.`);
@@ -245,6 +251,16 @@ export class RecurringStore {
         { name: 'pricing.suggestedMaxAmount', reason: `Agreement pricing is ${agreement.pricing.type}` },
       ]);
     }
+    if (enactAfterMs > 0) {
+      this.deferred.set(agreement.id, { at: this.clock.now() + enactAfterMs, patch });
+      return agreement;
+    }
+    return this.enact(agreement, patch);
+  }
+
+  private readonly deferred = new Map<string, { at: number; patch: Extract<ValidPatch, { kind: 'update' }> }>();
+
+  private enact(agreement: AgreementRecord, patch: Extract<ValidPatch, { kind: 'update' }>): AgreementRecord {
     if (patch.productName !== undefined) agreement.productName = patch.productName;
     if (patch.productDescription !== undefined) agreement.productDescription = patch.productDescription;
     if (patch.merchantAgreementUrl !== undefined) agreement.merchantAgreementUrl = patch.merchantAgreementUrl;
@@ -350,6 +366,12 @@ export class RecurringStore {
   /** Brings an agreement and its charges up to the current sandbox time. */
   settle(agreement: AgreementRecord): void {
     const now = this.clock.now();
+    const waiting = this.deferred.get(agreement.id);
+    if (waiting && now >= waiting.at) {
+      this.deferred.delete(agreement.id);
+      // A change accepted while ACTIVE is dropped if the agreement stopped in the meantime.
+      if (agreement.status === 'ACTIVE') this.enact(agreement, waiting.patch);
+    }
     const expiresAt = agreement.createdAt + PENDING_LIFETIME_MS;
     if (agreement.status === 'PENDING' && now >= expiresAt) {
       agreement.status = 'EXPIRED';

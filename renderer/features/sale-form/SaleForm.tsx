@@ -11,14 +11,23 @@ import { PlanSummary } from '../plans/PlanSummary';
 import { FormError } from './FormError';
 import { ProfileScopeFields } from './ProfileScopeFields';
 import { useStartSale } from './use-start-sale';
+import type { ReturningCheck } from '../../../shared/agreements';
+import { useBridge } from '../../bridge/bridge-context';
+import { ReturningNotice } from '../customers/ReturningNotice';
+import type { AgreementAction } from '../customers/AgreementCard';
 
 interface Props {
   plan: Plan | null;
   defaultCountry: PhoneCountry;
   onStarted(sale: SubscriptionSale): void;
+  /** A returning customer: open their agreement on the customers screen instead. */
+  onOpenAgreement?(agreementId: string, action: AgreementAction): void;
 }
 
-export function SaleForm({ plan, defaultCountry, onStarted }: Props) {
+export function SaleForm({ plan, defaultCountry, onStarted, onOpenAgreement }: Props) {
+  const bridge = useBridge();
+  const [returning, setReturning] = useState<{ key: string; check: ReturningCheck } | null>(null);
+  const [checking, setChecking] = useState(false);
   const { t } = useTranslation();
   const headingId = useId();
   const blockedId = useId();
@@ -45,11 +54,28 @@ export function SaleForm({ plan, defaultCountry, onStarted }: Props) {
       setTriedToSend(true);
       return;
     }
-    void start({ planId: plan.id, phone: { country, number: number.trim() }, profileScopes: scopes });
+    const request = { planId: plan.id, phone: { country, number: number.trim() }, profileScopes: scopes };
+    const key = `${plan.id}|${country}|${check.msisdn}`;
+    // Asked once per plan and number: "send anyway" after the answer sends without asking again.
+    if (returning?.key === key) {
+      if (returning.check.state === 'same-plan') return;
+      setReturning(null);
+      void start(request);
+      return;
+    }
+    void (async () => {
+      setChecking(true);
+      const answer = await bridge.invoke('customers.check', { phone: request.phone, planId: plan.id });
+      setChecking(false);
+      const found: ReturningCheck = answer.ok ? answer.value : { state: 'unchecked', agreements: [] };
+      if (found.state === 'clear') return void start(request);
+      setReturning({ key, check: found });
+    })();
   }
 
   function edited() {
     setTriedToSend(false);
+    setReturning(null);
     if (error) clearError();
   }
 
@@ -88,12 +114,15 @@ export function SaleForm({ plan, defaultCountry, onStarted }: Props) {
 
       <div className="send-area">
         {error && !phoneFromCore && <FormError error={error} />}
+        {returning && (
+          <ReturningNotice check={returning.check} onOpen={(agreementId, action) => onOpenAgreement?.(agreementId, action)} onSendAnyway={() => send()} />
+        )}
         <button
           ref={sendRef}
           type="submit"
           className="button button--primary button--large"
           data-testid="send-to-phone"
-          disabled={!plan || check.state !== 'valid' || submitting}
+          disabled={!plan || check.state !== 'valid' || submitting || checking || returning?.check.state === 'same-plan'}
           aria-describedby={blockedBy ? blockedId : undefined}
         >
           <Icon name="phone" />

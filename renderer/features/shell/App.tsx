@@ -19,6 +19,7 @@ import { useStartup, useWaiting } from './use-startup';
 import { StaffGate } from '../staff/StaffGate';
 import { KioskApp } from '../../kiosk/KioskApp';
 import { StaffScreen } from '../staff/StaffScreen';
+import { CustomersScreen, type CustomerFocus } from '../customers/CustomersScreen';
 
 export function App() {
   const { startup, retry } = useStartup();
@@ -61,18 +62,34 @@ function Till({ info, waitingSale, waitingPayment }: TillProps) {
   const payment = useCurrentPayment(waitingPayment);
   const sync = useSyncStatus();
   const paymentWaiting = payment.sale !== null && !isFinalSaleStatus(payment.sale.status);
+  const [customerFocus, setCustomerFocus] = useState<CustomerFocus | null>(null);
+  const navigate = (next: View) => {
+    if (next === 'customers') setCustomerFocus(null);
+    setView(next);
+  };
 
   return (
     <>
-      <Header info={info} view={view} onNavigate={setView} paymentWaiting={paymentWaiting} sync={sync} />
+      <Header info={info} view={view} onNavigate={navigate} paymentWaiting={paymentWaiting} sync={sync} />
       <main className="app-main">
         {view === 'goods' && <GoodsScreen info={info} products={products} payment={payment} />}
         {view === 'subscriptions' &&
           (subscriptionSale ? (
             <SaleScreen key={subscriptionSale.id} initial={subscriptionSale} onNewSale={() => setSubscriptionSale(null)} />
           ) : (
-            <NewSaleScreen catalogue={catalogue} defaultCountry={info.shop.country} onStarted={setSubscriptionSale} />
+            <NewSaleScreen
+              catalogue={catalogue}
+              defaultCountry={info.shop.country}
+              onStarted={setSubscriptionSale}
+              onOpenAgreement={(agreementId, action) => {
+                setCustomerFocus({ agreementId, action });
+                setView('customers');
+              }}
+            />
           ))}
+        {view === 'customers' && (
+          <CustomersScreen key={customerFocus?.agreementId ?? 'search'} catalogue={catalogue} defaultCountry={info.shop.country} focus={customerFocus} />
+        )}
         {view === 'sales' && <SalesScreen shopName={info.shop.name} />}
         {view === 'sync' && <DeadLettersScreen sync={sync} />}
         {view === 'staff' && <StaffScreen />}

@@ -10,7 +10,7 @@ import { TrainingBanner } from './TrainingBanner';
 import { SignedInAs } from '../staff/SignedInAs';
 import { useSignedIn } from '../staff/staff-context';
 
-export const views = ['goods', 'subscriptions', 'sales', 'sync', 'manager', 'staff'] as const;
+export const views = ['goods', 'subscriptions', 'customers', 'sales', 'sync', 'manager', 'staff'] as const;
 export type View = (typeof views)[number];
 /** Views only a manager sees in the navigation (the core refuses their calls to anyone else anyway). */
 const managerViews: ReadonlySet<View> = new Set(['manager', 'staff']);

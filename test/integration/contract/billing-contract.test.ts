@@ -114,9 +114,23 @@ function zReport(overrides: Record<string, unknown> = {}): Record<string, any> {
   };
 }
 
-type Kind = 'sales' | 'agreements' | 'refunds' | 'z-reports';
+type Kind = 'sales' | 'agreements' | 'refunds' | 'z-reports' | 'agreement-events';
 const idOf = (kind: Kind, body: Record<string, any>) =>
-  String(kind === 'sales' ? body.saleId : kind === 'agreements' ? body.agreementId : kind === 'refunds' ? body.refundId : body.zReportId);
+  String(kind === 'sales' ? body.saleId : kind === 'agreements' ? body.agreementId : kind === 'refunds' ? body.refundId : kind === 'agreement-events' ? body.eventId : body.zReportId);
+
+function agreementEvent(vippsAgreementId: string, overrides: Record<string, unknown> = {}): Record<string, any> {
+  return {
+    eventId: fresh('evt'),
+    vippsAgreementId,
+    tillId: 'kasse-1',
+    cashier: 'Kari',
+    type: 'PLAN_CHANGED',
+    planId: 'sykkelservice-aar',
+    previousPlanId: 'blomster-med-vase',
+    occurredAt: '2026-03-02T10:00:00.000Z',
+    ...overrides,
+  };
+}
 
 function client(h: Harness) {
   const put = (kind: Kind, body: unknown, o: { key?: string | null; id?: string; idempotencyKey?: string; headers?: Record<string, string>; rawBody?: string } = {}) => {
@@ -126,7 +140,7 @@ function client(h: Harness) {
     const id = o.id ?? idOf(kind, body as Record<string, any>);
     return h.raw('PUT', `/billing/v1/${kind}/${encodeURIComponent(id)}`, { headers, body: o.rawBody ?? JSON.stringify(body) });
   };
-  const get = (list: 'plans' | 'products', headers: Record<string, string> = { Authorization: `Bearer ${KEY}` }) => h.raw('GET', `/billing/v1/${list}`, { headers });
+  const get = (list: string, headers: Record<string, string> = { Authorization: `Bearer ${KEY}` }) => h.raw('GET', `/billing/v1/${list}`, { headers });
   return { put, get };
 }
 
@@ -211,6 +225,28 @@ describe('Kassa ↔ sandbox billing traffic against billing-api.yaml', () => {
     await expectStatus(put('agreements', agreement(), { id: 'agr-someone-else' }), 422);
     await expectStatus(put('agreements', agreement(), { key: 'wrong' }), 401);
 
+    // Subscribers: by phone, by agreement id, by id; 400 for a bad query, 404 for an unknown id, 401.
+    await expectStatus(get(`subscribers?phoneNumber=${first.phoneNumber}`), 200);
+    await expectStatus(get('subscribers?phoneNumber=4700000000'), 200);
+    await expectStatus(get(`subscribers?agreementId=${first.agreementId}`), 200);
+    await expectStatus(get('subscribers?phoneNumber=%2B47'), 400);
+    await expectStatus(get('subscribers?phoneNumber=4791234567', {}), 401);
+    const found = JSON.parse((await expectStatus(get(`subscribers?phoneNumber=${first.phoneNumber}`), 200)).text);
+    await expectStatus(get(`subscribers/${found.subscribers[0].subscriberId}`), 200);
+    await expectStatus(get('subscribers/SUB-999999'), 404);
+    await expectStatus(get('subscribers/SUB-000001', {}), 401);
+
+    // Agreement events: 201, 200, 409, 404 (not registered), 400, 422 (ids differ), 401.
+    const change = agreementEvent(first.agreementId);
+    await expectStatus(put('agreement-events', change), 201);
+    await expectStatus(put('agreement-events', change), 200);
+    await expectStatus(put('agreement-events', { ...change, planId: 'kaffeklubben-mnd' }), 409);
+    await expectStatus(put('agreement-events', agreementEvent('agr_unknown')), 404);
+    await expectStatus(put('agreement-events', agreementEvent(first.agreementId, { type: 'PAUSED' })), 400);
+    await expectStatus(put('agreement-events', agreementEvent(first.agreementId), { id: 'evt-other' }), 422);
+    await expectStatus(put('agreement-events', agreementEvent(first.agreementId), { key: null }), 401);
+    await expectStatus(put('agreement-events', agreementEvent(first.agreementId, { type: 'STOPPED', reason: 'Moving', planId: undefined, previousPlanId: undefined })), 201);
+
     // Z-reports: 201, 200, 409, 400 (a negative gross), 422 (ids differ), 401.
     const closed = zReport();
     await expectStatus(put('z-reports', closed), 201);
@@ -221,7 +257,10 @@ describe('Kassa ↔ sandbox billing traffic against billing-api.yaml', () => {
     await expectStatus(put('z-reports', zReport(), { key: null }), 401);
 
     // 429 (the rate-limit fault) and an injected 503 on every operation; a dropped answer; a lost answer replayed.
-    await h.control('POST', '/faults', { kind: 'rate-limit', retryAfterSeconds: 2, pathPrefix: '/billing/', count: 6 });
+    await h.control('POST', '/faults', { kind: 'rate-limit', retryAfterSeconds: 2, pathPrefix: '/billing/', count: 9 });
+    await expectStatus(get('subscribers?phoneNumber=4791234567'), 429);
+    await expectStatus(get('subscribers/SUB-000001'), 429);
+    await expectStatus(put('agreement-events', agreementEvent(first.agreementId)), 429);
     await expectStatus(get('plans'), 429);
     await expectStatus(get('products'), 429);
     await expectStatus(put('sales', sale()), 429);
@@ -243,6 +282,9 @@ describe('Kassa ↔ sandbox billing traffic against billing-api.yaml', () => {
     await expectStatus(put('agreements', agreement()), 503);
     await expectStatus(put('refunds', refund(paid)), 503);
     await expectStatus(put('z-reports', zReport()), 503);
+    await expectStatus(get('subscribers?phoneNumber=4791234567'), 503);
+    await expectStatus(get('subscribers/SUB-000001'), 503);
+    await expectStatus(put('agreement-events', agreementEvent(first.agreementId)), 503);
     await h.control('PUT', '/billing/offline', { offline: false });
 
     checks = h.sandbox.exchanges.map((x) => validator.check(asAnswered(x)));

@@ -91,6 +91,24 @@ describeWithVippsSpecs('Kassa ↔ sandbox traffic against the official Vipps Ope
     await h.advance(0);
     await h.control('PATCH', '/settings', { asyncMutations: false });
 
+    // After the sale: lookup (GET agreement), plan change (PATCH 204, then 202 followed by GET),
+    // ListCharges, refund of the captured initial charge, stop; a stopped agreement refused (400).
+    const vase = outcomes['reserve-capture+profile']!;
+    await h.value('sync.now', {});
+    await h.value('customers.lookup', { phone });
+    expect((await h.value('agreement.changePlan', { agreementId: vase.agreementId!, planId: 'sykkelservice-aar' })).status).toBe('done');
+    await h.control('PATCH', '/settings', { asyncMutations: true });
+    expect((await h.value('agreement.changePlan', { agreementId: vase.agreementId!, planId: 'kaffeklubben-mnd' })).status).toBe('accepted');
+    await h.advance(1_000);
+    await h.advance(2_000);
+    await h.control('PATCH', '/settings', { asyncMutations: false });
+    const [initial] = await h.value('agreement.charges', { agreementId: vase.agreementId! });
+    expect((await h.value('charge.refund', { agreementId: vase.agreementId!, chargeId: initial!.id, amount: 100, currency: 'NOK' })).status).toBe('done');
+    const legacy = outcomes.legacy!;
+    await h.control('POST', `/agreements/${legacy.agreementId}/stop-by-user`, {});
+    await h.control('PATCH', '/settings', { pendingStopAllowed: true });
+    expect((await h.value('agreement.stop', { agreementId: vase.agreementId!, reason: 'Contract test' })).status).toBe('done');
+
     // A sales unit not whitelisted for skipLandingPage: 403.
     await h.control('PATCH', '/merchants/123456', { skipLandingPageAllowed: false });
     const refused = await h.invoke('subscription.start', { planId: 'kaffeklubben-mnd', phone, profileScopes: [] });
@@ -138,6 +156,8 @@ describeWithVippsSpecs('Kassa ↔ sandbox traffic against the official Vipps Ope
       'recurring-v3 DraftAgreementV3 403',
       'recurring-v3 FetchAgreementV3 200',
       'recurring-v3 FetchChargeV3 200',
+      'recurring-v3 ListChargesV3 200',
+      'recurring-v3 RefundChargeV3 204',
       'recurring-v3 UpdateAgreementPatchV3 202',
       'recurring-v3 UpdateAgreementPatchV3 204',
     ]);

@@ -47,6 +47,18 @@ describe('a kiosk till', () => {
     expect(await invoke('sales.list', {})).toMatchObject({ ok: true });
   });
 
+  it('answers the returning-customer check with the state only: no other customer\'s agreements reach the kiosk', async () => {
+    h = await kiosk();
+    const phone = { country: 'NO' as const, number: '91234567' };
+    const sale = await h.value('subscription.start', { planId: 'kaffeklubben-mnd', phone, profileScopes: ['name'] });
+    await h.approve(sale.agreementId!);
+    await h.advance(5_000);
+    await h.waitForStatus(sale.id, 'active');
+    await h.advance(0);
+    const check = await h.value('customers.check' as never, { phone, planId: 'kaffeklubben-mnd' } as never) as { state: string; agreements: unknown[] };
+    expect(check).toEqual({ state: 'same-plan', agreements: [] });
+  });
+
   it('is no kiosk unless the till is set up as one', async () => {
     h = await CoreHarness.start({ signIn: null });
     expect(await invoke('cart.get', {})).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });

@@ -374,7 +374,15 @@ describe('billing reports: PUT /billing/v1/{sales,agreements,refunds}/{id}', () 
       const body = agreement({ initialCharge: { chargeId: 'chr-1', amount: 49900, status: 'CHARGED' } });
       const reply = await put('agreements', body, { idempotencyKey: 'outbox-7' });
       expect(reply.status).toBe(201);
-      expect(reply.body).toEqual({ agreementId: body.agreementId, subscriberId: 'SUB-000001', accountId: 'ACC-000001', subscriberCreated: true, registeredAt: expect.any(String) });
+      expect(reply.body).toEqual({
+        agreementId: body.agreementId,
+        vippsAgreementId: body.agreementId,
+        billingAgreementId: 'BA-000001',
+        subscriberId: 'SUB-000001',
+        accountId: 'ACC-000001',
+        subscriberCreated: true,
+        registeredAt: expect.any(String),
+      });
       expect(await listed('subscribers')).toEqual([
         {
           subscriberId: 'SUB-000001',

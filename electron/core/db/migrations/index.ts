@@ -8,6 +8,8 @@ import { migration0060ReportFacts } from './0060-report-facts';
 import { migration0070DrawerAndZReports } from './0070-drawer-and-z-reports';
 import { migration0110StaffLanguage } from './0110-staff-language';
 import { migration0080OutboxZReports } from './0080-outbox-z-reports';
+import { migration0090AgreementOperations } from './0090-agreement-operations';
+import { migration0100AgreementIntentions } from './0100-agreement-intentions';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two shipped migrations. */
@@ -23,5 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0060ReportFacts,
   migration0070DrawerAndZReports,
   migration0080OutboxZReports,
+  migration0090AgreementOperations,
+  migration0100AgreementIntentions,
   migration0110StaffLanguage,
 ];
