@@ -1,17 +1,13 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { useModalDialog } from '../ui/use-modal-dialog';
 import { useTranslation } from 'react-i18next';
 
 /** "Do you need more time?", counting down before the kiosk starts over for the next customer. */
 export function IdleWarning({ secondsLeft, onKeepGoing, onStartOver }: { secondsLeft: number; onKeepGoing(): void; onStartOver(): void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   return (
     <dialog

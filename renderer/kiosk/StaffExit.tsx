@@ -1,8 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffMember } from '../../shared/staff';
 import { useBridge } from '../bridge/bridge-context';
-import { PinPad } from '../features/staff/PinPad';
+import { ManagerApprovalDialog } from '../features/staff/ManagerApprovalDialog';
 
 /** Held this long, the corner opens the staff exit; a customer's tap does nothing. */
 export const HOLD_MS = 3_000;
@@ -37,60 +36,18 @@ export function StaffExit({ shopName }: { shopName: string }) {
         onPointerUp={release}
         onPointerLeave={release}
       />
-      {open && <ExitDialog bridge={bridge} onClose={() => setOpen(false)} />}
+      {open && (
+        <ManagerApprovalDialog
+          what={t('kiosk.exitTitle')}
+          title={t('kiosk.exitTitle')}
+          submitLabel={t('kiosk.exit')}
+          testId="kiosk-exit"
+          // On success the till's session changes, and the app leaves the kiosk by itself.
+          run={(approval) => bridge.invoke('kiosk.exit', approval)}
+          onDone={() => setOpen(false)}
+          onCancel={() => setOpen(false)}
+        />
+      )}
     </>
-  );
-}
-
-function ExitDialog({ bridge, onClose }: { bridge: ReturnType<typeof useBridge>; onClose(): void }) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const [managers, setManagers] = useState<StaffMember[]>([]);
-  const [managerId, setManagerId] = useState('');
-  const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    void bridge.invoke('staff.list', {}).then((result) => {
-      if (!result.ok) return;
-      const found = result.value.filter((member) => member.role === 'manager');
-      setManagers(found);
-      setManagerId(found[0]?.id ?? '');
-    });
-    return () => dialog?.close();
-  }, [bridge]);
-
-  const exit = async () => {
-    setBusy(true);
-    const result = await bridge.invoke('kiosk.exit', { staffId: managerId, pin });
-    setBusy(false);
-    // On success the till's session changes, and the app leaves the kiosk by itself.
-    if (!result.ok) {
-      setPin('');
-      setError(result.error.message);
-    }
-  };
-
-  return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} data-testid="kiosk-exit" onCancel={(event) => { event.preventDefault(); onClose(); }}>
-      <h2 id={titleId} className="dialog-title">{t('kiosk.exitTitle')}</h2>
-      <div className="staff-list">
-        {managers.map((manager) => (
-          <button key={manager.id} type="button" className="staff-button" aria-pressed={manager.id === managerId} onClick={() => setManagerId(manager.id)}>
-            <span className="staff-name">{manager.name}</span>
-          </button>
-        ))}
-      </div>
-      <PinPad value={pin} onChange={(next) => { setPin(next); setError(null); }} onSubmit={() => void exit()} busy={busy || !managerId} error={error} submitLabel={t('kiosk.exit')} testId="kiosk-exit-pin" />
-      <div className="dialog-actions">
-        <button type="button" className="button button--secondary" onClick={onClose} disabled={busy}>
-          {t('approval.cancel')}
-        </button>
-      </div>
-    </dialog>
   );
 }

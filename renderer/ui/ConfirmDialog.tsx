@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useModalDialog } from './use-modal-dialog';
 
 interface Props {
   title: string;
@@ -21,15 +22,10 @@ interface Props {
  * The safe answer comes first, so it is the one that gets focus (a field in `children` gets it first).
  */
 export function ConfirmDialog({ title, body, confirmLabel, cancelLabel, busy = false, confirmDisabled = false, confirmTestId, children, onConfirm, onCancel }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
   const bodyId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   return (
     <dialog

@@ -1,5 +1,6 @@
 import { errorText } from '../../i18n/error-text';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useModalDialog } from '../../ui/use-modal-dialog';
 import { useTranslation } from 'react-i18next';
 import type { AppError, Result } from '../../../shared/result';
 import type { Approval, StaffMember } from '../../../shared/staff';
@@ -12,6 +13,10 @@ const approvalProblems = new Set<AppError['code']>(['PIN_REFUSED', 'STAFF_LOCKED
 interface Props {
   /** What the manager is approving, in a few words ("Refund 50,00 kr"). */
   what: string;
+  /** For another use of the same manager-PIN dialog (leaving the kiosk): its own title, button and test ids. */
+  title?: string;
+  submitLabel?: string;
+  testId?: string;
   run(approval: Approval): Promise<Result<unknown>>;
   onDone(result: Result<unknown>): void;
   onCancel(): void;
@@ -21,22 +26,16 @@ interface Props {
  * A manager approves one action on the cashier's screen: chooses their name and types their PIN.
  * The PIN travels with that one request and is checked (and journalled, with both names) by the core.
  */
-export function ManagerApprovalDialog({ what, run, onDone, onCancel }: Props) {
+export function ManagerApprovalDialog({ what, title, submitLabel, testId = 'manager-approval', run, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const bridge = useBridge();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const titleId = useId();
   const [managers, setManagers] = useState<StaffMember[]>([]);
   const [managerId, setManagerId] = useState<string>('');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   useEffect(() => {
     void bridge.invoke('staff.list', {}).then((result) => {
@@ -64,13 +63,13 @@ export function ManagerApprovalDialog({ what, run, onDone, onCancel }: Props) {
       ref={ref}
       className="dialog"
       aria-labelledby={titleId}
-      data-testid="manager-approval"
+      data-testid={testId}
       onCancel={(event) => {
         event.preventDefault();
         if (!busy) onCancel();
       }}
     >
-      <h2 id={titleId} className="dialog-title">{t('approval.title')}</h2>
+      <h2 id={titleId} className="dialog-title">{title ?? t('approval.title')}</h2>
       <p>{t('approval.body', { what })}</p>
       <fieldset className="staff-choice">
         <legend className="field-label">{t('approval.manager')}</legend>
@@ -92,7 +91,7 @@ export function ManagerApprovalDialog({ what, run, onDone, onCancel }: Props) {
           ))}
         </div>
       </fieldset>
-      <PinPad value={pin} onChange={(next) => { setPin(next); setError(null); }} onSubmit={() => void approve()} busy={busy || !managerId} error={error} submitLabel={t('approval.approve')} testId="approval-pin" />
+      <PinPad value={pin} onChange={(next) => { setPin(next); setError(null); }} onSubmit={() => void approve()} busy={busy || !managerId} error={error} submitLabel={submitLabel ?? t('approval.approve')} testId={testId === 'manager-approval' ? 'approval-pin' : `${testId}-pin`} />
       <div className="dialog-actions">
         <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
           {t('approval.cancel')}
