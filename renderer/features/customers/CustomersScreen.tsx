@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerLookup, CustomerQuery } from '../../../shared/agreements';
+import type { AgreementView, CustomerLookup, CustomerQuery } from '../../../shared/agreements';
 import type { PhoneCountry } from '../../../shared/phone';
 import type { AppError } from '../../../shared/result';
 import { useBridge } from '../../bridge/bridge-context';
@@ -68,6 +68,17 @@ export function CustomersScreen({ catalogue, defaultCountry, focus }: Props) {
 
   const agreementsFound = result ? result.subscribers.reduce((n, s) => n + s.agreements.length, 0) + result.unlisted.length : 0;
 
+  /** One agreement, wherever it was found (a subscriber's, or one billing did not list). */
+  const card = (agreement: AgreementView) => (
+    <AgreementCard
+      key={agreement.agreementId}
+      agreement={agreement}
+      plans={plans}
+      initialAction={focus?.agreementId === agreement.agreementId ? focus.action : null}
+      onChanged={() => void search()}
+    />
+  );
+
   return (
     <div className="customers">
       <section className="panel" aria-labelledby={headingId}>
@@ -123,26 +134,10 @@ export function CustomersScreen({ catalogue, defaultCountry, focus }: Props) {
               <p className="muted">
                 {t('customers.ids', { subscriber: subscriber.subscriberId, accounts: subscriber.accounts.map((a) => a.accountId).join(', ') })}
               </p>
-              {subscriber.agreements.map((agreement) => (
-                <AgreementCard
-                  key={agreement.agreementId}
-                  agreement={agreement}
-                  plans={plans}
-                  initialAction={focus?.agreementId === agreement.agreementId ? focus.action : null}
-                  onChanged={() => void search()}
-                />
-              ))}
+              {subscriber.agreements.map(card)}
             </div>
           ))}
-          {result.unlisted.map((agreement) => (
-            <AgreementCard
-              key={agreement.agreementId}
-              agreement={agreement}
-              plans={plans}
-              initialAction={focus?.agreementId === agreement.agreementId ? focus.action : null}
-              onChanged={() => void search()}
-            />
-          ))}
+          {result.unlisted.map(card)}
         </section>
       )}
     </div>
