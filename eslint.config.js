@@ -1,3 +1,4 @@
+import i18next from 'eslint-plugin-i18next';
 import tseslint from 'typescript-eslint';
 
 /**
@@ -7,6 +8,23 @@ import tseslint from 'typescript-eslint';
 const electronOnlyInShell = {
   name: 'electron',
   message: "Only electron/main.ts, electron/preload.ts and electron/shell/ may import 'electron'. The core must stay plain Node.",
+};
+
+/**
+ * Words a user reads come from renderer/i18n, never from a component: a literal in JSX text, or in
+ * an attribute a screen or a screen reader says (aria-label, title, placeholder, alt, and props named
+ * like them), fails the lint. Punctuation, symbols and numbers alone ("·", "×", "40 %") and codes in
+ * capitals are not words. Strings outside JSX are not checked here; the pseudo-locale screenshot test
+ * (test/e2e/pseudo-locale.spec.ts) finds those on the screen.
+ */
+const userVisibleLiterals = {
+  mode: 'jsx-only',
+  'should-validate-template': true,
+  'jsx-attributes': {
+    include: ['aria-label', 'aria-description', 'aria-placeholder', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label', 'what', '\\w+(Label|Title|Text)'],
+  },
+  // Codes (VALIDATION, NOK) are for the program, not the reader.
+  words: { exclude: [/^[\s\p{P}\p{S}\p{N}]*$/u, /^[A-Z][A-Z0-9_]*$/] },
 };
 
 export default tseslint.config(
@@ -40,6 +58,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['renderer/**/*.tsx'],
+    plugins: { i18next },
+    rules: { 'i18next/no-literal-string': ['error', userVisibleLiterals] },
   },
   {
     files: ['shared/**/*.ts'],

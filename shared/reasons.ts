@@ -69,6 +69,11 @@ export const reasons = [
   'BILLING_UNREACHABLE',
   'BILLING_KEY_REFUSED',
   'BILLING_REFUSED_REPORT',
+  // Why a report became a dead letter, from the backend's problem type or status (`fields`: the JSON paths it named).
+  'BILLING_REPORT_UNREADABLE',
+  'BILLING_REPORT_NOT_ACCEPTED',
+  'BILLING_REPORT_CONFLICT',
+  'BILLING_REPORT_SUBJECT_UNKNOWN',
   'REFUSED_WITHOUT_REASON',
   // Vipps MobilePay.
   'VIPPS_UNREACHABLE',

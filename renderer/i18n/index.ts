@@ -48,9 +48,15 @@ export function setWalletBrand(wallet: WalletBrand): void {
   defaultVariables.wallet = wallet;
 }
 
+/** On when a test asked for the pseudo-locale at start-up (pseudoLocaleAsked): every language then becomes it. */
+let pseudoLocale = false;
+export function enablePseudoLocale(): void {
+  pseudoLocale = true;
+}
+
 /** Switches the screens to a language and tells the page (lang attribute for screen readers and hyphenation). */
 export async function applyLanguage(language: string): Promise<void> {
-  await i18next.changeLanguage(language);
+  await i18next.changeLanguage(pseudoLocale ? 'en-XA' : language);
   document.documentElement.lang = i18next.resolvedLanguage ?? 'en';
 }
 

@@ -36,3 +36,12 @@ export function pseudoResource<T>(resource: T): T {
   }
   return resource;
 }
+
+/**
+ * The address asks for the pseudo-locale (`?pseudo-locale`), and the till is in training mode: the
+ * one way a screenshot test turns it on. Never in the language picker, never on a till that sells
+ * for real, so a shop cannot end up with accented English.
+ */
+export function pseudoLocaleAsked(search: string, mode: 'training' | 'test' | 'production'): boolean {
+  return mode === 'training' && new URLSearchParams(search).has('pseudo-locale');
+}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageOfLocale } from '../../shared/languages';
 import { useFormat } from '../format/locale-context';
 import { usePlanText } from '../features/plans/use-plan-text';
 import type { Started } from './KioskApp';
@@ -8,9 +9,17 @@ import { QrCode } from '../ui/QrCode';
 /** How long the confirmation stays before the kiosk greets the next customer. */
 const SHOW_MS = 15_000;
 
+/**
+ * The billing backend's page for this sale's receipt, in the language the customer chose here:
+ * their phone may be set to another, and the receipt should read like the kiosk did.
+ */
+function receiptUrl(receiptUrlBase: string, saleId: string, screenLanguage: string): string {
+  return `${receiptUrlBase}${encodeURIComponent(saleId)}?lang=${languageOfLocale(screenLanguage)}`;
+}
+
 /** A clear yes (what was bought or signed up for, and the amount) or a clear no, then the next customer. */
 export function DoneScreen({ finished, receiptUrlBase, onDone }: { finished: Started; receiptUrlBase: string; onDone(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const planText = usePlanText();
 
@@ -30,7 +39,7 @@ export function DoneScreen({ finished, receiptUrlBase, onDone }: { finished: Sta
           <p data-testid="kiosk-done-detail">{t('kiosk.paid', { amount: format.money(finished.sale.totals.total, finished.sale.totals.currency) })}</p>
           <div className="kiosk-qr">
             <p>{t('kiosk.receiptQr')}</p>
-            <QrCode value={`${receiptUrlBase}${finished.sale.id}`} label={t('kiosk.receiptQrLabel')} testId="kiosk-receipt-qr" />
+            <QrCode value={receiptUrl(receiptUrlBase, finished.sale.id, i18n.resolvedLanguage ?? i18n.language)} label={t('kiosk.receiptQrLabel')} testId="kiosk-receipt-qr" />
           </div>
         </>
       )}

@@ -69,11 +69,17 @@ for (const { viewport, language } of [
     await expect(page.getByTestId('kiosk-done')).toHaveAttribute('data-outcome', 'ok');
     await expect(page.getByTestId('kiosk-done-detail')).toContainText('199,00');
     expect(await seriousViolations(page)).toEqual([]);
-    // The receipt to keep: a QR of the billing backend's receipt page, which shows the goods once the sale is reported.
+    // The receipt to keep: a QR of the billing backend's receipt page, which shows the goods once
+    // the sale is reported, in the language the customer chose here (whatever the phone prefers).
     const receiptUrl = (await page.getByTestId('kiosk-receipt-qr').getAttribute('data-value'))!;
-    expect(receiptUrl).toMatch(/\/billing\/v1\/receipts\/[0-9a-f-]{36}$/);
+    expect(receiptUrl).toMatch(new RegExp(`/billing/v1/receipts/[0-9a-f-]{36}\\?lang=${language}$`));
     await expect.poll(async () => (await page.request.get(receiptUrl)).status()).toBe(200);
-    expect(await (await page.request.get(receiptUrl)).text()).toContain('1 × Krus');
+    const receipt = await page.request.get(receiptUrl, { headers: { 'Accept-Language': 'fi-FI,fi;q=0.9' } });
+    expect(receipt.headers()['content-language']).toBe(language);
+    const receiptText = await receipt.text();
+    expect(receiptText).toContain('1 × Krus');
+    expect(receiptText).toContain(language === 'nb' ? 'Totalt' : 'Total');
+    expect(receiptText).toMatch(/199,00\s+kr/);
     await page.getByTestId('kiosk-done-button').click();
     await expect(page.getByTestId('kiosk')).toHaveAttribute('data-step', 'attract');
   });
@@ -183,6 +189,7 @@ test('a manager\'s PIN opens the till; signing out goes back to the kiosk', asyn
   await page.getByTestId('kiosk-exit-pin-input').fill('2222');
   await page.getByTestId('kiosk-exit-pin-submit').click();
   await expect(page.getByTestId('signed-in-as')).toContainText('Kari Nordmann');
+  await expect(page.getByTestId('switch-user')).toHaveText('Back to the kiosk');
   await page.getByTestId('switch-user').click();
   await expect(page.getByTestId('kiosk')).toHaveAttribute('data-step', 'attract');
 });

@@ -60,9 +60,11 @@ test('a refused report becomes a dead letter a manager can discard with a reason
   await control.call('PUT', '/billing/offline', { offline: false });
   await cashier.page.getByTestId('sync-now').click();
   await cashier.page.getByTestId('sync-dead-letters-badge').click();
-  const letter = cashier.page.locator('[data-testid^="dead-letter-"]').first();
-  await expect(letter).toContainText(/refused/i);
+  const letter = cashier.page.locator('li[data-testid^="dead-letter-"]').first();
+  // Why, in words, from the backend's problem type (422: the figures are not accepted), and where.
+  await expect(letter).toContainText('did not accept what it says');
   const id = (await letter.getAttribute('data-testid'))!.replace('dead-letter-', '');
+  await expect(cashier.page.getByTestId(`dead-letter-fields-${id}`)).toContainText(/Fields the billing backend named: .*total/);
   await cashier.page.getByTestId(`dead-letter-discard-${id}`).click();
   await cashier.page.getByTestId('discard-reason').fill('Entered by hand in the back office');
   await cashier.page.getByTestId('discard-confirm').click();

@@ -5,7 +5,7 @@ import da from '../../renderer/i18n/da.json';
 import en from '../../renderer/i18n/en.json';
 import fi from '../../renderer/i18n/fi.json';
 import nb from '../../renderer/i18n/nb.json';
-import { pseudoText } from '../../renderer/i18n/pseudo';
+import { pseudoLocaleAsked, pseudoText } from '../../renderer/i18n/pseudo';
 
 type Tree = { [key: string]: string | Tree };
 const catalogues: Record<string, Tree> = { en, nb, da, fi };
@@ -69,5 +69,14 @@ describe('the pseudo-locale', () => {
     expect(pseudo).not.toMatch(/Approve/);
     const plain = 'Training mode — no real money';
     expect(pseudoText(plain).length).toBeGreaterThanOrEqual(plain.length * 1.4);
+  });
+});
+
+describe('turning the pseudo-locale on', () => {
+  it('takes the address parameter in training mode only, never on a till that sells for real', () => {
+    expect(pseudoLocaleAsked('?pseudo-locale', 'training')).toBe(true);
+    expect(pseudoLocaleAsked('?pseudo-locale', 'production')).toBe(false);
+    expect(pseudoLocaleAsked('?pseudo-locale', 'test')).toBe(false);
+    expect(pseudoLocaleAsked('', 'training')).toBe(false);
   });
 });

@@ -30,12 +30,23 @@ export type CatalogueKind = 'plans' | 'products';
 /** How a failed report should be treated by the outbox (architecture: retryable, rate-limited, permanent, auth). */
 export type DeliveryFailureKind = 'retryable' | 'rate-limited' | 'permanent' | 'auth';
 
+/**
+ * What a refusal said beyond its status: the problem's `type` (its last path segment, e.g.
+ * `unprocessable-report`; null for `about:blank` or none) and the fields it named. Codes, not
+ * words, so the till can say why in the manager's language.
+ */
+export interface BillingRefusal {
+  problemType: string | null;
+  fields: string[];
+}
+
 export class BillingDeliveryError extends Error {
   constructor(
     readonly kind: DeliveryFailureKind,
     readonly status: number | null,
     detail: string,
     readonly retryAfterMs: number | null = null,
+    readonly refusal: BillingRefusal = { problemType: null, fields: [] },
   ) {
     super(detail);
     this.name = 'BillingDeliveryError';
@@ -43,7 +54,13 @@ export class BillingDeliveryError extends Error {
 }
 
 const reportPaths = { sale: 'sales', agreement: 'agreements', refund: 'refunds', 'z-report': 'z-reports', 'agreement-event': 'agreement-events' } as const;
-const problemSchema = z.looseObject({ title: z.string().optional(), detail: z.string().optional(), errors: z.array(z.looseObject({ field: z.string(), message: z.string() })).optional() });
+const problemSchema = z.looseObject({ type: z.string().optional(), title: z.string().optional(), detail: z.string().optional(), errors: z.array(z.looseObject({ field: z.string(), message: z.string() })).optional() });
+
+/** `https://billing.example.com/problems/report-conflict` -> `report-conflict`; `about:blank` -> null. */
+function problemTypeName(type: string | undefined): string | null {
+  if (!type || type === 'about:blank') return null;
+  return type.replace(/[?#].*$/, '').split('/').filter(Boolean).pop() ?? null;
+}
 
 export type CatalogueFetch = { kind: 'unchanged' } | { kind: 'fresh'; etag: string | null; body: string; entries: unknown[] };
 
@@ -102,7 +119,10 @@ export class BillingClient {
     if (res.status === 401 || res.status === 403) throw new BillingDeliveryError('auth', res.status, detail);
     if (res.status === 429) throw new BillingDeliveryError('rate-limited', res.status, detail, retryAfter);
     if (res.status >= 500 || res.status === 408) throw new BillingDeliveryError('retryable', res.status, detail, retryAfter);
-    throw new BillingDeliveryError('permanent', res.status, detail);
+    throw new BillingDeliveryError('permanent', res.status, detail, null, {
+      problemType: problem.success ? problemTypeName(problem.data.type) : null,
+      fields: problem.success ? [...new Set((problem.data.errors ?? []).map((e) => e.field))] : [],
+    });
   }
 
   /**

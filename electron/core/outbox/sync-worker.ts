@@ -8,6 +8,7 @@ import type { Clock, TimerHandle } from '../platform/clock';
 import type { Logger } from '../platform/logger';
 import { backoffDelay, type BackoffPolicy } from '../status/poll-schedule';
 import { reportSchemas } from './reports';
+import { refusalReason } from './refusal-reason';
 import { summariseReport } from './report-summary';
 
 /** Retries back off from 2 s to 5 min; the schedule lives in SQLite (next_attempt_at), not in a timer. */
@@ -179,7 +180,7 @@ export class SyncWorker {
         // It answered, so it is reachable: only this report is wrong.
         if (this.state === 'offline') this.setState('online', null);
         this.deps.logger.warn('report refused by the billing backend', { id: item.id, kind: item.kind, status: error.status });
-        this.deps.repo.markDead(item.id, { code: 'VALIDATION', message: `The billing backend refused this report: ${error.message}`, reason: 'BILLING_REFUSED_REPORT', params: { detail: error.message } });
+        this.deps.repo.markDead(item.id, { code: 'VALIDATION', message: `The billing backend refused this report: ${error.message}`, ...refusalReason(error.status, error.refusal, error.message) });
         return 'dead';
     }
   }

@@ -102,7 +102,7 @@ export function CustomersScreen({ catalogue, defaultCountry, focus }: Props) {
             <label className="field-label" htmlFor={idFieldId}>
               {t('customers.idLabel')}
             </label>
-            <input id={idFieldId} className="text-input" data-testid="customer-id-input" value={idText} onChange={(e) => setIdText(e.target.value)} placeholder="agr_… / SUB-…" />
+            <input id={idFieldId} className="text-input" data-testid="customer-id-input" value={idText} onChange={(e) => setIdText(e.target.value)} placeholder={t('customers.idPlaceholder')} />
           </div>
           <button type="submit" className="button button--primary" data-testid="customer-search" disabled={searching}>
             {searching ? t('customers.searching') : t('customers.search')}

@@ -2,7 +2,7 @@ import { errorText } from '../../i18n/error-text';
 import { useMoneyProblem } from '../../ui/use-money-problem';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EndOfDayReport, ExportFormat } from '../../../shared/reports';
+import { drawerMovementKinds, type EndOfDayReport, type ExportFormat } from '../../../shared/reports';
 import type { AppError } from '../../../shared/result';
 import { useBridge } from '../../bridge/bridge-context';
 import { useIntention } from '../../bridge/use-intention';
@@ -11,7 +11,7 @@ import { download } from './download';
 import { ReportView } from './ReportView';
 import { useCall } from './use-call';
 
-type MoveKind = 'float' | 'in' | 'out';
+type MoveKind = (typeof drawerMovementKinds)[number];
 
 /** The drawer since the last Z, cash in and out, the X-report, and closing the day with the counted cash. */
 export function ClosePanel() {
@@ -124,7 +124,7 @@ export function ClosePanel() {
           <label>
             {t('manager.drawer.kind')}
             <select data-testid="move-kind" value={moveKind} onChange={(e) => setMoveKind(e.target.value as MoveKind)}>
-              {(['float', 'in', 'out'] as const).map((k) => (
+              {drawerMovementKinds.map((k) => (
                 <option key={k} value={k}>
                   {t(`manager.drawer.kinds.${k}`)}
                 </option>

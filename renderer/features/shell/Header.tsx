@@ -58,7 +58,7 @@ export function Header({ info, view, onNavigate, paymentWaiting, sync }: Props) 
         </nav>
         <SyncIndicator sync={sync} onOpenDeadLetters={() => onNavigate('sync')} />
         <CustomerDisplayButton />
-        <SignedInAs />
+        <SignedInAs kiosk={info.kiosk} />
         {info.mode === 'test' && <span className="badge badge--test">{t('header.testMode')}</span>}
       </header>
       {info.mode === 'training' && <TrainingBanner phonePageUrl={info.phonePageUrl} />}

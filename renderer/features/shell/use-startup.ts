@@ -4,7 +4,8 @@ import type { AppError } from '../../../shared/result';
 import type { Sale } from '../../../shared/sale';
 import type { SubscriptionSale } from '../../../shared/subscription';
 import { useBridge } from '../../bridge/bridge-context';
-import { applyShopLanguage, i18n } from '../../i18n';
+import { applyShopLanguage, enablePseudoLocale, i18n } from '../../i18n';
+import { pseudoLocaleAsked } from '../../i18n/pseudo';
 
 export type Startup = { state: 'loading' } | { state: 'failed'; error: AppError } | { state: 'ready'; info: AppInfo };
 
@@ -17,6 +18,7 @@ export function useStartup() {
     setStartup({ state: 'loading' });
     const info = await bridge.invoke('app.info', {});
     if (!info.ok) return setStartup({ state: 'failed', error: info.error });
+    if (pseudoLocaleAsked(window.location.search, info.value.mode)) enablePseudoLocale();
     await applyShopLanguage(info.value.shop);
     document.title = i18n.t('app.title', { shop: info.value.shop.name });
     setStartup({ state: 'ready', info: info.value });

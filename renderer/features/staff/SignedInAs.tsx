@@ -6,9 +6,10 @@ import { useSignedIn } from './staff-context';
 
 /**
  * Who is at the till, the language they chose for its screens (kept for their next sign-in), and
- * the quick switch: the next cashier signs in on the same screen.
+ * the quick switch: the next cashier signs in on the same screen. On a kiosk till nobody signs in
+ * next: signing out hands the screen back to the customers, and the button says so.
  */
-export function SignedInAs() {
+export function SignedInAs({ kiosk }: { kiosk: boolean }) {
   const { t } = useTranslation();
   const bridge = useBridge();
   const languageId = useId();
@@ -32,7 +33,7 @@ export function SignedInAs() {
         ))}
       </select>
       <button type="button" className="button button--secondary button--small" data-testid="switch-user" onClick={signOut}>
-        {t('staff.switch')}
+        {kiosk ? t('kiosk.backToKiosk') : t('staff.switch')}
       </button>
     </div>
   );

@@ -15,10 +15,12 @@ interface Props {
   onDiscard(): void;
 }
 
-/** One refused report: what it is, when, how often it was tried, what the backend said, and the two ways out. */
+/** One refused report: what it is, when, how often it was tried, why the backend refused it (and where), and the two ways out. */
 export function DeadLetterRow({ letter, retrying, locked, note, onRetry, onDiscard }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
+  // The parts of the report the backend pointed at (JSON paths such as `tenders[0].amount`): data for whoever fixes it.
+  const fields = letter.error.params?.fields;
   return (
     <li className="dead-letter" data-testid={`dead-letter-${letter.id}`}>
       <div className="dead-letter-main">
@@ -32,6 +34,11 @@ export function DeadLetterRow({ letter, retrying, locked, note, onRetry, onDisca
           <span className="visually-hidden">{t('deadLetters.backendSaid')} </span>
           {errorText(letter.error)}
         </p>
+        {typeof fields === 'string' && (
+          <p className="dead-letter-fields muted" data-testid={`dead-letter-fields-${letter.id}`}>
+            {t('deadLetters.fields', { fields })}
+          </p>
+        )}
         {note && (
           <p className="dead-letter-note" role="status">
             <Icon name="alert" />

@@ -198,7 +198,11 @@ describe('Kassa ↔ sandbox billing traffic against billing-api.yaml', () => {
     // Receipts, as a customer's phone opens them (no key): the recorded sale, and an id with none.
     const receipt = await expectStatus(h.raw('GET', `/billing/v1/receipts/${paid.saleId}`, { headers: {} }), 200);
     expect(receipt.text).toContain(paid.receiptNumber);
+    // In the language the kiosk put in the QR, else the phone's.
+    await expectStatus(h.raw('GET', `/billing/v1/receipts/${paid.saleId}?lang=fi`, { headers: { 'accept-language': 'nb-NO' } }), 200);
+    await expectStatus(h.raw('GET', `/billing/v1/receipts/${paid.saleId}`, { headers: { 'accept-language': 'da-DK,da;q=0.9' } }), 200);
     await expectStatus(h.raw('GET', '/billing/v1/receipts/00000000-0000-4000-8000-000000000000', { headers: {} }), 404);
+    await expectStatus(h.raw('GET', '/billing/v1/receipts/00000000-0000-4000-8000-000000000000?lang=nb', { headers: {} }), 404);
 
     // Refunds: 404 before the sale, then 201, 200, 409, 422, 400, 401.
     const later = sale();

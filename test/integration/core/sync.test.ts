@@ -141,6 +141,8 @@ describe('refused reports', () => {
     expect(status).toMatchObject({ state: 'online', waiting: 0, deadLetters: 1 });
     const [dead] = await h.value('sync.deadLetters', {});
     expect(dead).toMatchObject({ kind: 'sale', subjectId: sale.id, error: { message: expect.stringMatching(/refused this report/) }, summary: expect.stringContaining(sale.receiptNumber) });
+    // Why, as a code the manager's screen words in its language, with the fields the backend pointed at.
+    expect(dead!.error).toMatchObject({ code: 'VALIDATION', reason: 'BILLING_REPORT_NOT_ACCEPTED', params: { fields: expect.stringContaining('total') } });
 
     // Retry sends it again (still refused), and nothing is ever dropped silently.
     expect(await h.value('sync.retry', { id: dead!.id })).toMatchObject({ deadLetters: 1 });
