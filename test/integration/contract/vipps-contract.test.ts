@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RecordedExchange } from '../../../electron/sandbox/sandbox-api';
 import { isFinalSubscriptionStatus, type ProfileScope, type SubscriptionSale } from '../../../shared/subscription';
+import { billAgreement } from '../../support/billing-backend-charge';
 import { CoreHarness } from '../../support/core-harness';
 import { ERRATA } from '../../support/openapi/load-vipps-spec';
 import { describeWithVippsSpecs } from '../../support/openapi/vipps-suites';
@@ -104,7 +105,17 @@ describeWithVippsSpecs('Kassa ↔ sandbox traffic against the official Vipps Ope
     await h.control('PATCH', '/settings', { asyncMutations: false });
     const [initial] = await h.value('agreement.charges', { agreementId: vase.agreementId! });
     expect((await h.value('charge.refund', { agreementId: vase.agreementId!, chargeId: initial!.id, amount: 100, currency: 'NOK' })).status).toBe('done');
+    // The billing backend bills the period; the cashier cancels that charge before it is due
+    // (DELETE charge, 204), and a second one while Vipps answers 202, followed until it shows.
     const legacy = outcomes.legacy!;
+    for (const asyncMutations of [false, true]) {
+      const chargeId = await billAgreement(h.sandbox, legacy.agreementId!, { amount: 19900, description: 'Neste måned' });
+      await h.control('PATCH', '/settings', { asyncMutations });
+      const cancelled = await h.value('charge.cancel', { agreementId: legacy.agreementId!, chargeId });
+      await h.advance(1_000);
+      expect((await h.value('agreement.operation', { operationId: cancelled.id })).status).toBe('done');
+    }
+    await h.control('PATCH', '/settings', { asyncMutations: false });
     await h.control('POST', `/agreements/${legacy.agreementId}/stop-by-user`, {});
     await h.control('PATCH', '/settings', { pendingStopAllowed: true });
     expect((await h.value('agreement.stop', { agreementId: vase.agreementId!, reason: 'Contract test' })).status).toBe('done');
@@ -150,8 +161,11 @@ describeWithVippsSpecs('Kassa ↔ sandbox traffic against the official Vipps Ope
   it('covered every Recurring operation and status Kassa uses, and the token call', () => {
     expect(Object.keys(summary.validated).sort()).toEqual([
       'access-token fetchAuthorizationTokenUsingPost 200',
+      'recurring-v3 CancelChargeV3 202',
+      'recurring-v3 CancelChargeV3 204',
       'recurring-v3 CaptureChargeV3 202',
       'recurring-v3 CaptureChargeV3 204',
+      'recurring-v3 CreateChargeV3 201',
       'recurring-v3 DraftAgreementV3 201',
       'recurring-v3 DraftAgreementV3 403',
       'recurring-v3 FetchAgreementV3 200',
@@ -177,7 +191,10 @@ describeWithVippsSpecs('Kassa ↔ sandbox traffic against the official Vipps Ope
     expect(agreements.some((a) => a.pricing.type === 'VARIABLE' && a.sub === null)).toBe(true);
     expect(agreements.some((a) => typeof a.sub === 'string' && typeof a.userinfoUrl === 'string')).toBe(true);
     const charges = bodies(/^\/recurring\/v3\/agreements\/[^/]+\/charges\/[^/]+$/);
-    expect(new Set(charges.map((c) => c.status))).toEqual(new Set(['RESERVED', 'CHARGED', 'FAILED']));
+    expect(new Set(charges.map((c) => c.status))).toEqual(new Set(['RESERVED', 'CHARGED', 'FAILED', 'DUE', 'CANCELLED']));
+    const deletes = exchanges.filter((x) => x.method === 'DELETE' && /^\/recurring\/v3\/agreements\/[^/]+\/charges\/[^/]+$/.test(x.path));
+    expect(deletes.map((x) => x.status).sort()).toEqual([202, 204]);
+    for (const x of deletes) expect(x.requestHeaders['idempotency-key']).toBeTruthy();
   });
 });
 
