@@ -64,6 +64,7 @@ export const callAccess = {
   'agreement.changePlan': 'staff',
   'agreement.stop': 'staff',
   'agreement.operation': 'staff',
+  'agreement.recheck': 'staff',
   'charge.refund': 'manager',
   'charge.cancel': 'manager',
 } as const satisfies Record<InvokeName, CallAccess>;

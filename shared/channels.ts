@@ -58,6 +58,7 @@ export const invokeNames = [
   'agreement.changePlan',
   'agreement.stop',
   'agreement.operation',
+  'agreement.recheck',
   'charge.refund',
   'charge.cancel',
 ] as const;

@@ -35,6 +35,7 @@ import {
   chargeViewSchema,
   customerLookupSchema,
   customerQuerySchema,
+  operationIdRequestSchema,
   planChangePreviewRequestSchema,
   planChangePreviewSchema,
   refundChargeRequestSchema,
@@ -152,7 +153,9 @@ export const invokeContract = {
   'agreement.changePlan': { request: changePlanRequestSchema, response: agreementOperationSchema },
   /** Stops the agreement for good (PATCH status STOPPED), with the reason kept. */
   'agreement.stop': { request: stopAgreementRequestSchema, response: agreementOperationSchema },
-  'agreement.operation': { request: z.object({ operationId: z.string().min(1).max(64) }), response: agreementOperationSchema },
+  'agreement.operation': { request: operationIdRequestSchema, response: agreementOperationSchema },
+  /** A change the till stopped following (unconfirmed after a 202): one more look at Vipps; done when it shows. */
+  'agreement.recheck': { request: operationIdRequestSchema, response: agreementOperationSchema },
   /** Refunds a charged or captured charge, fully or partly. */
   'charge.refund': { request: refundChargeRequestSchema, response: agreementOperationSchema },
   /** Cancels a pending, due or reserved charge. */

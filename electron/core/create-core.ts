@@ -144,6 +144,8 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     merchantSerialNumber: config.vipps.merchantSerialNumber,
     policy,
     random: deps.random,
+    // The fast schedule follows a 202 for seconds, not minutes, so its give-up can be seen in e2e.
+    ...(fast ? { verifyDelayMs: 50, followForMs: 2_000 } : {}),
   });
   const lifecycle = agreements;
 
@@ -301,6 +303,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     'agreement.charges': ({ agreementId }) => lifecycle.charges(agreementId),
     'agreement.previewChange': ({ agreementId, planId }) => lifecycle.preview(agreementId, planId),
     'agreement.operation': async ({ operationId }) => lifecycle.operation(operationId),
+    'agreement.recheck': ({ operationId }) => lifecycle.recheck(operationId),
     'agreement.changePlan': (request, context) =>
       intentions.once('agreement.changePlan', request, context, (intention) => lifecycle.changePlan(request, intention), (id) => lifecycle.answer(id)),
     'agreement.stop': (request, context) =>
