@@ -107,6 +107,7 @@ export class SubscriptionSales {
       this.assertNoneWaiting();
       const inserted = this.deps.repo.insert({
         id: this.newId(),
+        tillId: this.deps.tillId,
         createdAt: this.deps.clock.now(),
         plan,
         phone: { country: request.phone.country, msisdn: phone.msisdn },
