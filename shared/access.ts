@@ -36,6 +36,7 @@ export const callAccess = {
   'sale.cancel': 'staff',
   'sale.refund': 'manager',
   'sales.list': 'staff',
+  'sales.signUps': 'staff',
   'display.get': 'open',
   'sync.status': 'staff',
   'sync.now': 'staff',

@@ -30,6 +30,7 @@ export const invokeNames = [
   'sale.cancel',
   'sale.refund',
   'sales.list',
+  'sales.signUps',
   'display.get',
   'sync.status',
   'sync.now',

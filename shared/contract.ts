@@ -107,6 +107,8 @@ export const invokeContract = {
   'sale.refund': { request: refundRequestSchema, response: saleSchema },
   /** Today's sales on this till, newest first. */
   'sales.list': { request: z.object({ limit: z.number().int().min(1).max(500).optional() }), response: z.array(saleSchema) },
+  /** Today's subscription sign-ups on this till, newest first, each with its initial charge. */
+  'sales.signUps': { request: z.object({ limit: z.number().int().min(1).max(500).optional() }), response: z.array(subscriptionSaleSchema) },
   'display.get': { request: z.object({}), response: customerDisplaySchema },
 
   'sync.status': { request: z.object({}), response: syncStatusSchema },

@@ -263,6 +263,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     'sale.refund': (request, context) =>
       intentions.once('sale.refund', request, context, (intention) => payments.refund(request, intention), (id) => payments.refundAnswer(id)),
     'sales.list': async ({ limit }) => payments.today(limit),
+    'sales.signUps': async ({ limit }) => subscriptions.today(limit),
     'display.get': async () => display!.current(),
     'sync.status': async () => sync.status(),
     'sync.now': () => sync.syncNow(),

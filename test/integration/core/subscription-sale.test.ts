@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoreHarness } from '../../support/core-harness';
+import { signInDemo } from '../../support/demo-staff';
 import { defaultCatalogue } from '../../../electron/sandbox/billing/catalogue';
 import type { ProfileScope } from '../../../shared/subscription';
 
@@ -103,6 +104,25 @@ describe('a subscription sale at the counter', () => {
     // The next sign-up takes the next number from the same counter.
     const next = await startSale('kaffeklubben-mnd');
     expect(Number(next.receiptNumber!.slice(-6))).toBe(Number(sale.receiptNumber!.slice(-6)) + 1);
+  });
+
+  it("lists today's sign-ups, newest first, with the initial charge; not yesterday's", async () => {
+    const yesterday = await startSale('blomster-med-vase');
+    await h.approve(yesterday.agreementId!);
+    await h.clock.advance(5_000);
+    await h.waitForStatus(yesterday.id, 'active');
+    await h.advance(24 * 60 * 60_000);
+    // A day later the manager signs in again (the idle sign-out has run).
+    await signInDemo((name, body) => h.invoke(name as never, body as never));
+    const today = await startSale('blomster-med-vase');
+    await h.approve(today.agreementId!);
+    await h.clock.advance(5_000);
+    await h.waitForStatus(today.id, 'active');
+    const declined = await startSale('kaffeklubben-mnd');
+    const list = await h.value('sales.signUps', {});
+    expect(list.map((s) => s.id)).toEqual([declined.id, today.id]);
+    expect(list[1]).toMatchObject({ status: 'active', receiptNumber: today.receiptNumber, initialCharge: { status: 'CHARGED' }, plan: { initialCharge: { amount: 49900 } } });
+    expect(list[0]!.status).toBe('pending');
   });
 
   it('sells pay per use: a FLEXIBLE interval is drafted without any interval', async () => {

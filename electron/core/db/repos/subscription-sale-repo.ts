@@ -132,6 +132,11 @@ export class SubscriptionSaleRepo {
     return parseRows(this.sql.get(`SELECT * FROM subscription_sales WHERE status IN ${OPEN_STATUSES} ORDER BY created_at`).all(), toSale, onCorrupt);
   }
 
+  /** Sign-ups made since `since` (epoch ms), newest first: "Today's sales" lists them beside the goods. */
+  listSince(since: number, limit: number, onCorrupt: (error: CorruptRowError) => void = () => undefined): StoredSubscriptionSale[] {
+    return parseRows(this.sql.get('SELECT * FROM subscription_sales WHERE created_at >= ? ORDER BY created_at DESC LIMIT ?').all(since, limit), toSale, onCorrupt);
+  }
+
   /**
    * One change to a sale. A change of status is appended to its timeline in the same transaction;
    * the first move past pending (the customer approved) stamps approved_at for the reports.
