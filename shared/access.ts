@@ -36,6 +36,7 @@ export const callAccess = {
   'sale.cancel': 'staff',
   'sale.refund': 'manager',
   'sales.list': 'staff',
+  'sales.signUps': 'staff',
   'display.get': 'open',
   'sync.status': 'staff',
   'sync.now': 'staff',
@@ -64,6 +65,7 @@ export const callAccess = {
   'agreement.changePlan': 'staff',
   'agreement.stop': 'staff',
   'agreement.operation': 'staff',
+  'agreement.recheck': 'staff',
   'charge.refund': 'manager',
   'charge.cancel': 'manager',
 } as const satisfies Record<InvokeName, CallAccess>;

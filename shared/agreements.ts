@@ -52,9 +52,10 @@ export type OperationKind = z.infer<typeof operationKindSchema>;
 
 /**
  * requested: stored with its Idempotency-Key, not yet answered by Vipps; accepted: Vipps answered
- * 202 and the till checks until the agreement shows it; done; failed (with the problem).
+ * 202 and the till checks until the agreement shows it; unconfirmed: the change still did not show
+ * when the till's follow ran out (the cashier may check again); done; failed (with the problem).
  */
-export const operationStatusSchema = z.enum(['requested', 'accepted', 'done', 'failed']);
+export const operationStatusSchema = z.enum(['requested', 'accepted', 'unconfirmed', 'done', 'failed']);
 export type OperationStatus = z.infer<typeof operationStatusSchema>;
 
 export const agreementOperationSchema = z.object({
@@ -64,6 +65,8 @@ export const agreementOperationSchema = z.object({
   status: operationStatusSchema,
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
+  /** When Vipps answered 202; the till follows the change from then until its deadline. */
+  acceptedAt: z.number().int().nullable(),
   planId: z.string().nullable(),
   previousPlanId: z.string().nullable(),
   reason: z.string().nullable(),
@@ -198,5 +201,6 @@ export type RefundChargeRequest = z.infer<typeof refundChargeRequestSchema>;
 export type CancelChargeRequest = z.infer<typeof cancelChargeRequestSchema>;
 
 export const agreementIdRequestSchema = z.object({ agreementId: agreementIdSchema });
+export const operationIdRequestSchema = z.object({ operationId: z.string().min(1).max(64) });
 export const planChangePreviewRequestSchema = z.object({ agreementId: agreementIdSchema, planId: z.string().min(1).max(64) });
 export const returningCheckRequestSchema = z.object({ phone: phoneInputSchema, planId: z.string().min(1).max(64) });

@@ -8,15 +8,36 @@ export const PRODUCT_DESCRIPTION_MAX = 100;
 export const CHARGE_DESCRIPTION_MAX = 100;
 export const EVENT_TEXT_MAX = 15;
 
+/** Recurring v3 TimePeriod: a plan's period, and a period campaign's length. */
 export const intervalSchema = z.object({
   unit: z.enum(['YEAR', 'MONTH', 'WEEK', 'DAY']),
   count: z.number().int().min(1).max(31),
 });
 export type Interval = z.infer<typeof intervalSchema>;
 
+/**
+ * A plan is charged every period (`{unit, count}`, optionally `type: 'RECURRING'`), or FLEXIBLE:
+ * whenever the shop charges, with no period (pay per use). Recurring v3 drafts a FLEXIBLE
+ * agreement by leaving `interval` out ("Omit interval entirely for pay-per-use") and PATCHes to or
+ * from it with `interval: {type: 'FLEXIBLE'}` (since February 2024). Strict, so a FLEXIBLE entry
+ * that also names a period is refused rather than read as one or the other.
+ */
+export const flexibleIntervalSchema = z.strictObject({ type: z.literal('FLEXIBLE') });
+export const recurringIntervalSchema = intervalSchema.extend({ type: z.literal('RECURRING').optional() });
+export const planIntervalSchema = z.union([recurringIntervalSchema, flexibleIntervalSchema]);
+export type PlanInterval = z.infer<typeof planIntervalSchema>;
+export type RecurringPlanInterval = z.infer<typeof recurringIntervalSchema>;
+
+export const isFlexibleInterval = (interval: PlanInterval): interval is z.infer<typeof flexibleIntervalSchema> => interval.type === 'FLEXIBLE';
+
+/**
+ * Recurring v3 PricingTypeV3: LEGACY (a fixed price per interval), VARIABLE (a suggested ceiling
+ * the customer confirms as their maxAmount) or FLEXIBLE (no amount at all: `{type, currency}`).
+ */
 export const planPricingSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('LEGACY'), amount: priceSchema }),
   z.object({ type: z.literal('VARIABLE'), suggestedMaxAmount: priceSchema }),
+  z.object({ type: z.literal('FLEXIBLE') }),
 ]);
 export type PlanPricing = z.infer<typeof planPricingSchema>;
 
@@ -46,12 +67,18 @@ export const planSchema = z
     description: z.string().max(PRODUCT_DESCRIPTION_MAX).optional(),
     currency: currencySchema,
     pricing: planPricingSchema,
-    interval: intervalSchema,
+    interval: planIntervalSchema,
     initialCharge: initialChargeSchema.optional(),
     campaign: campaignSchema.optional(),
   })
-  .refine((plan) => !(plan.campaign && plan.pricing.type === 'VARIABLE'), {
-    message: 'A campaign cannot be combined with variable pricing',
+  // "Not available with VARIABLE or FLEXIBLE pricing" (Vipps): a campaign is a lower LEGACY price.
+  .refine((plan) => !(plan.campaign && plan.pricing.type !== 'LEGACY'), {
+    message: 'A campaign cannot be combined with variable or flexible pricing',
+    path: ['campaign'],
+  })
+  // Kassa's own rule (the API is silent): a campaign price is per interval, so it needs one.
+  .refine((plan) => !(plan.campaign && isFlexibleInterval(plan.interval)), {
+    message: 'A campaign needs a recurring interval: its price is per interval',
     path: ['campaign'],
   });
 export type Plan = z.infer<typeof planSchema>;

@@ -30,6 +30,7 @@ export const invokeNames = [
   'sale.cancel',
   'sale.refund',
   'sales.list',
+  'sales.signUps',
   'display.get',
   'sync.status',
   'sync.now',
@@ -58,6 +59,7 @@ export const invokeNames = [
   'agreement.changePlan',
   'agreement.stop',
   'agreement.operation',
+  'agreement.recheck',
   'charge.refund',
   'charge.cancel',
 ] as const;

@@ -35,6 +35,7 @@ import {
   chargeViewSchema,
   customerLookupSchema,
   customerQuerySchema,
+  operationIdRequestSchema,
   planChangePreviewRequestSchema,
   planChangePreviewSchema,
   refundChargeRequestSchema,
@@ -106,6 +107,8 @@ export const invokeContract = {
   'sale.refund': { request: refundRequestSchema, response: saleSchema },
   /** Today's sales on this till, newest first. */
   'sales.list': { request: z.object({ limit: z.number().int().min(1).max(500).optional() }), response: z.array(saleSchema) },
+  /** Today's subscription sign-ups on this till, newest first, each with its initial charge. */
+  'sales.signUps': { request: z.object({ limit: z.number().int().min(1).max(500).optional() }), response: z.array(subscriptionSaleSchema) },
   'display.get': { request: z.object({}), response: customerDisplaySchema },
 
   'sync.status': { request: z.object({}), response: syncStatusSchema },
@@ -152,7 +155,9 @@ export const invokeContract = {
   'agreement.changePlan': { request: changePlanRequestSchema, response: agreementOperationSchema },
   /** Stops the agreement for good (PATCH status STOPPED), with the reason kept. */
   'agreement.stop': { request: stopAgreementRequestSchema, response: agreementOperationSchema },
-  'agreement.operation': { request: z.object({ operationId: z.string().min(1).max(64) }), response: agreementOperationSchema },
+  'agreement.operation': { request: operationIdRequestSchema, response: agreementOperationSchema },
+  /** A change the till stopped following (unconfirmed after a 202): one more look at Vipps; done when it shows. */
+  'agreement.recheck': { request: operationIdRequestSchema, response: agreementOperationSchema },
   /** Refunds a charged or captured charge, fully or partly. */
   'charge.refund': { request: refundChargeRequestSchema, response: agreementOperationSchema },
   /** Cancels a pending, due or reserved charge. */

@@ -5,7 +5,8 @@ import { appErrorSchema } from './result';
 import { requestIdSchema } from './intention';
 import { staffRefSchema } from './staff';
 
-export const profileScopes = ['name', 'email', 'address'] as const;
+/** What the customer may be asked to share with the agreement (Recurring v3 `scope`; `nin` is not asked at a till). */
+export const profileScopes = ['name', 'email', 'address', 'phoneNumber', 'birthDate'] as const;
 export const profileScopeSchema = z.enum(profileScopes);
 export type ProfileScope = z.infer<typeof profileScopeSchema>;
 
@@ -35,11 +36,17 @@ export const sharedProfileSchema = z.object({
   name: z.string().optional(),
   email: z.string().optional(),
   address: z.string().optional(),
+  /** MSISDN as Vipps has it verified (may differ from the number the push went to). */
+  phoneNumber: z.string().optional(),
+  /** YYYY-MM-DD. */
+  birthDate: z.string().optional(),
 });
 export type SharedProfile = z.infer<typeof sharedProfileSchema>;
 
 export const subscriptionSaleSchema = z.object({
   id: z.string(),
+  /** From the till's receipt counter (shared with goods sales); null on sign-ups made before 0130. */
+  receiptNumber: z.string().nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
   plan: planSchema,

@@ -144,6 +144,8 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     merchantSerialNumber: config.vipps.merchantSerialNumber,
     policy,
     random: deps.random,
+    // The fast schedule follows a 202 for seconds, not minutes, so its give-up can be seen in e2e.
+    ...(fast ? { verifyDelayMs: 50, followForMs: 2_000 } : {}),
   });
   const lifecycle = agreements;
 
@@ -261,6 +263,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     'sale.refund': (request, context) =>
       intentions.once('sale.refund', request, context, (intention) => payments.refund(request, intention), (id) => payments.refundAnswer(id)),
     'sales.list': async ({ limit }) => payments.today(limit),
+    'sales.signUps': async ({ limit }) => subscriptions.today(limit),
     'display.get': async () => display!.current(),
     'sync.status': async () => sync.status(),
     'sync.now': () => sync.syncNow(),
@@ -301,6 +304,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     'agreement.charges': ({ agreementId }) => lifecycle.charges(agreementId),
     'agreement.previewChange': ({ agreementId, planId }) => lifecycle.preview(agreementId, planId),
     'agreement.operation': async ({ operationId }) => lifecycle.operation(operationId),
+    'agreement.recheck': ({ operationId }) => lifecycle.recheck(operationId),
     'agreement.changePlan': (request, context) =>
       intentions.once('agreement.changePlan', request, context, (intention) => lifecycle.changePlan(request, intention), (id) => lifecycle.answer(id)),
     'agreement.stop': (request, context) =>

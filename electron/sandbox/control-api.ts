@@ -34,9 +34,11 @@
  *   PATCH  /_control/merchants/{msn}               {skipLandingPageAllowed?, unscheduledChargesAllowed?, pushMessageAllowed?: boolean}
  *                                                  pushMessageAllowed (default true): false makes an ePayment
  *                                                  create with userFlow PUSH_MESSAGE answer 403, code 5080
- *   GET    /_control/settings                      {rateLimits, asyncMutations, pendingStopAllowed, chargeMinLeadDays}
- *   PATCH  /_control/settings                      {rateLimits?, asyncMutations?, pendingStopAllowed?: boolean, chargeMinLeadDays?: 0..30}
- *                                                  asyncMutations: stop/cancel/capture answer 202 instead of 204
+ *   GET    /_control/settings                      {rateLimits, asyncMutations, pendingStopAllowed, chargeMinLeadDays, patchEnactDelayMs}
+ *   PATCH  /_control/settings                      {rateLimits?, asyncMutations?, pendingStopAllowed?: boolean, chargeMinLeadDays?: 0..30,
+ *                                                  patchEnactDelayMs?: 1..86400000}
+ *                                                  asyncMutations: PATCH/stop/cancel/capture answer 202 instead of 204;
+ *                                                  a PATCH then shows patchEnactDelayMs (default 1000) later
  *                                                  pendingStopAllowed: false refuses to stop a PENDING agreement (400)
  *
  *   Faults (see faults.ts) — matched by method ("*" = any) and path prefix, for the next `count` requests
@@ -114,7 +116,12 @@ export interface ControlSettings {
   asyncMutations: boolean;
   /** false: PATCH STOPPED on a PENDING agreement is refused (400), the stricter reading of the API. */
   pendingStopAllowed: boolean;
+  /** With asyncMutations: how long after its 202 a PATCH of an agreement shows (sandbox clock). */
+  patchEnactDelayMs: number;
 }
+
+/** A day: long enough to play a change Vipps accepted and never seems to carry out. */
+const PATCH_ENACT_DELAY_MAX_MS = 86_400_000;
 
 export interface ControlDeps {
   clock: SandboxClock;
@@ -303,6 +310,13 @@ export function registerControlRoutes(router: Router, deps: ControlDeps): void {
         if (typeof body[key] !== 'boolean') throw new ControlError(400, `${key} must be a boolean`);
         deps.settings[key] = body[key];
       }
+      const delay = body['patchEnactDelayMs'];
+      if (delay !== undefined) {
+        if (typeof delay !== 'number' || !Number.isInteger(delay) || delay < 1 || delay > PATCH_ENACT_DELAY_MAX_MS) {
+          throw new ControlError(400, `patchEnactDelayMs must be an integer 1..${PATCH_ENACT_DELAY_MAX_MS}`);
+        }
+        deps.settings.patchEnactDelayMs = delay;
+      }
       const lead = body['chargeMinLeadDays'];
       if (lead !== undefined) {
         if (typeof lead !== 'number' || !Number.isInteger(lead) || lead < 0 || lead > 30) throw new ControlError(400, 'chargeMinLeadDays must be an integer 0..30');
@@ -437,7 +451,7 @@ const CONTROL_ENDPOINTS = [
   'GET /_control/merchants',
   'PATCH /_control/merchants/{msn} {skipLandingPageAllowed?, unscheduledChargesAllowed?, pushMessageAllowed?}',
   'GET /_control/settings',
-  'PATCH /_control/settings {rateLimits?, asyncMutations?, pendingStopAllowed?, chargeMinLeadDays?}',
+  'PATCH /_control/settings {rateLimits?, asyncMutations?, pendingStopAllowed?, chargeMinLeadDays?, patchEnactDelayMs?}',
   'POST /_control/faults {kind, method?, pathPrefix?, count?, ms?, status?}',
   'GET /_control/faults',
   'DELETE /_control/faults',

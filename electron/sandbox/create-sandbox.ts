@@ -56,7 +56,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     access: new BillingAccess(options.billingApiKey ?? trainingCredentials.billingApiKey),
     ledger: new BillingLedger(() => clock.now()),
   };
-  const settings: ControlSettings = { rateLimits: true, asyncMutations: false, pendingStopAllowed: true };
+  const settings: ControlSettings = { rateLimits: true, asyncMutations: false, pendingStopAllowed: true, patchEnactDelayMs: 1_000 };
   const recording = options.recordExchanges ?? true;
   const exchanges: RecordedExchange[] = [];
   let baseUrl = '';
@@ -78,13 +78,14 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     settings.rateLimits = true;
     settings.asyncMutations = false;
     settings.pendingStopAllowed = true;
+    settings.patchEnactDelayMs = 1_000;
     exchanges.length = 0;
   };
 
   const gateway = { clock, merchants, tokens, rateLimiter, idempotency, rateLimitsEnabled: () => settings.rateLimits };
   const router = new Router();
   router.add('POST', '/accesstoken/get', createAccessTokenHandler(tokens, merchants, clock));
-  registerRecurringRoutes(router, { ...gateway, store, present, asyncMutations: () => settings.asyncMutations, pendingStopAllowed: () => settings.pendingStopAllowed });
+  registerRecurringRoutes(router, { ...gateway, store, present, asyncMutations: () => settings.asyncMutations, patchEnactDelayMs: () => settings.patchEnactDelayMs, pendingStopAllowed: () => settings.pendingStopAllowed });
   registerEpaymentRoutes(router, { ...gateway, keys: paymentKeys, payments, present });
   registerQrImageRoute(router, { payments, present });
   router.add('GET', '/vipps-userinfo-api/userinfo/:sub', createUserinfoHandler({ clock, tokens, store }));

@@ -111,3 +111,33 @@ test('with billing offline the lookup says it could not check; the change reache
     .poll(async () => ((await cashier.api('agreement.get', { agreementId })) as { billing: { planId: string } | null }).billing?.planId, { timeout: 30_000 })
     .toBe('sykkelservice-aar');
 });
+
+test.describe('a change Vipps accepts but does not carry out in time', () => {
+  // The fast schedule follows a 202 for two seconds instead of two minutes.
+  test.use({ kassaEnv: { KASSA_LANGUAGE: 'en', KASSA_FAST_SCHEDULE: '1' } });
+
+  test('is shown as not confirmed yet, and "check again" finds it done once it shows', async ({ cashier, control }) => {
+    const agreementId = await existingSubscriber(cashier, control, 'kaffeklubben-mnd');
+    const { page } = cashier;
+    await control.call('PATCH', '/settings', { asyncMutations: true, patchEnactDelayMs: 60 * 60_000 });
+    await findByPhone(cashier);
+    const card = page.getByTestId(`agreement-${agreementId}`);
+    await card.getByTestId('action-change').click();
+    await card.getByTestId('change-plan-select').selectOption('sykkelservice-aar');
+    await card.getByTestId('change-plan-confirm').click();
+    const status = card.getByTestId('operation-status');
+    await expect(status).toHaveAttribute('data-status', 'unconfirmed');
+    await expect(status).toContainText('Vipps accepted the change, but the agreement does not show it yet.');
+    await expect(status).toContainText('Not confirmed yet');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await card.getByTestId('operation-check-again').click();
+    await expect(card.getByTestId('operation-check-again')).toBeEnabled();
+    await expect(status).toHaveAttribute('data-status', 'unconfirmed');
+
+    await control.advanceClock(60 * 60_000);
+    await card.getByTestId('operation-check-again').click();
+    await expect(status).toHaveAttribute('data-status', 'done');
+    expect(JSON.stringify(await control.call('GET', `/agreements/${agreementId}`))).toContain('Sykkelservice');
+  });
+});

@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { PhonePage } from './pages/cashier-page';
 
 test('the customer approves on the phone and the cashier sees it', async ({ cashier, control, context }) => {
-  await cashier.sellTo('blomster-med-vase', '912 34 567', { scopes: ['name', 'email', 'address'] });
+  await cashier.sellTo('blomster-med-vase', '912 34 567', { scopes: ['name', 'email', 'address', 'phoneNumber', 'birthDate'] });
   await expect(cashier.waiting).toBeVisible();
   await expect(cashier.waiting).toContainText('+47 912 34 567');
   await expect(cashier.page.getByTestId('countdown')).toHaveText(/^(10:00|09:[0-5]\d)$/);
@@ -18,8 +18,22 @@ test('the customer approves on the phone and the cashier sees it', async ({ cash
   await expect(cashier.page.getByTestId('profile-name')).not.toBeEmpty();
   await expect(cashier.page.getByTestId('profile-email')).toContainText('@');
   await expect(cashier.page.getByTestId('profile-address')).not.toBeEmpty();
+  await expect(cashier.page.getByTestId('profile-phoneNumber')).toHaveText('+47 912 34 567');
+  await expect(cashier.page.getByTestId('profile-birthDate')).toHaveText('April 12, 1985');
+  const receipt = (await cashier.page.getByTestId('receipt-number').textContent())!;
+  expect(receipt).toMatch(/-\d{6}$/);
   const [agreement] = await control.agreements();
   expect(agreement).toMatchObject({ id: agreementId, status: 'ACTIVE' });
+
+  // The sign-up is in today's sales, with its plan, price, first payment and receipt number.
+  await cashier.page.getByTestId('nav-sales').click();
+  const row = cashier.page.getByTestId('sign-up-list').locator('[data-testid^="sign-up-"][data-status="active"]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Blomsterabonnement med vase');
+  await expect(row).toContainText(receipt);
+  await expect(row).toContainText('Approved');
+  await expect(row.getByTestId('sign-up-first-payment')).toContainText('499,00');
+  await expect(row.getByTestId('sign-up-first-payment')).toContainText('Captured');
 });
 
 test('the customer rejects', async ({ cashier, control, context }) => {

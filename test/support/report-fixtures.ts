@@ -95,6 +95,7 @@ export class ReportFixture {
     this.time = options.createdAt;
     const sale = this.agreements.insert({
       id: randomUUID(),
+      tillId: 'till-test',
       createdAt: options.createdAt,
       plan: options.plan,
       phone: { country: 'NO', msisdn: '4791234567' },

@@ -24,14 +24,26 @@ describe('validatePlans', () => {
     [{ ...monthly, initialCharge: { amount: -5, description: 'First', transactionType: 'DIRECT_CAPTURE' } }, /initialCharge.amount/],
     [
       { ...monthly, pricing: { type: 'VARIABLE', suggestedMaxAmount: 50000 }, campaign: { type: 'PERIOD_CAMPAIGN', price: 100, period: { unit: 'MONTH', count: 1 } } },
-      /campaign cannot be combined with variable pricing/,
+      /campaign cannot be combined with variable or flexible pricing/,
     ],
     [{ ...monthly, interval: { unit: 'MONTH', count: 40 } }, /interval.count/],
+    [{ ...monthly, interval: undefined }, /^interval is missing/],
+    [{ ...monthly, interval: { type: 'FLEXIBLE', unit: 'MONTH', count: 1 } }, /FLEXIBLE interval has no unit or count/],
+    [{ ...monthly, interval: { type: 'WHENEVER' } }, /interval/],
+    [{ ...monthly, pricing: { type: 'FLEXIBLE' }, campaign: { type: 'PERIOD_CAMPAIGN', price: 100, period: { unit: 'MONTH', count: 1 } } }, /variable or flexible pricing/],
+    [{ ...monthly, interval: { type: 'FLEXIBLE' }, campaign: { type: 'PERIOD_CAMPAIGN', price: 100, period: { unit: 'MONTH', count: 1 } } }, /campaign needs a recurring interval/],
   ])('rejects a bad entry with a specific reason (%#)', (entry, reason) => {
     const { items: plans, rejected } = validatePlans([entry], 'NOK');
     expect(plans).toEqual([]);
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.reason).toMatch(reason);
+  });
+
+  it('keeps FLEXIBLE pricing ({type} only, no amount) and the FLEXIBLE interval (no period)', () => {
+    const payPerUse = { ...monthly, id: 'per-use', pricing: { type: 'VARIABLE', suggestedMaxAmount: 200000 }, interval: { type: 'FLEXIBLE' } };
+    const flexible = { ...monthly, id: 'flex', pricing: { type: 'FLEXIBLE' } };
+    const recurring = { ...monthly, id: 'explicit', interval: { type: 'RECURRING', unit: 'WEEK', count: 2 } };
+    expect(validatePlans([payPerUse, flexible, recurring], 'NOK')).toEqual({ items: [payPerUse, flexible, recurring], rejected: [] });
   });
 
   it('keeps the good entries when one is bad, and refuses duplicate ids', () => {

@@ -51,6 +51,7 @@ const row = z.object({
   approver_name: z.string().nullable(),
   created_at: z.number().int(),
   updated_at: z.number().int(),
+  accepted_at: z.number().int().nullable(),
 });
 
 export interface Registration {
@@ -107,14 +108,15 @@ export class AgreementOperationsRepo {
     return raw ? toOperation(raw) : null;
   }
 
-  update(id: string, patch: { status?: OperationStatus; problem?: AppError | null; attempts?: number }): StoredOperation {
+  update(id: string, patch: { status?: OperationStatus; problem?: AppError | null; attempts?: number; acceptedAt?: number }): StoredOperation {
     const current = this.get(id)!;
     this.sql
-      .get('UPDATE agreement_operations SET status = ?, problem_json = ?, attempts = ?, updated_at = ? WHERE id = ?')
+      .get('UPDATE agreement_operations SET status = ?, problem_json = ?, attempts = ?, accepted_at = ?, updated_at = ? WHERE id = ?')
       .run(
         patch.status ?? current.status,
         patch.problem === undefined ? (current.problem ? JSON.stringify(current.problem) : null) : patch.problem ? JSON.stringify(patch.problem) : null,
         patch.attempts ?? current.attempts,
+        patch.acceptedAt ?? current.acceptedAt,
         this.now(),
         id,
       );
@@ -141,7 +143,7 @@ export class AgreementOperationsRepo {
     const plan = this.sql
       .get("SELECT plan_id FROM agreement_operations WHERE agreement_id = ? AND kind = 'change-plan' AND status = 'done' ORDER BY updated_at DESC, rowid DESC LIMIT 1")
       .get(agreementId) as { plan_id: string | null } | undefined;
-    const stop = this.sql.get("SELECT 1 AS yes FROM agreement_operations WHERE agreement_id = ? AND kind = 'stop' AND status IN ('done', 'accepted')").get(agreementId);
+    const stop = this.sql.get("SELECT 1 AS yes FROM agreement_operations WHERE agreement_id = ? AND kind = 'stop' AND status IN ('done', 'accepted', 'unconfirmed')").get(agreementId);
     return { planId: plan?.plan_id ?? null, stopped: stop !== undefined };
   }
 
@@ -205,6 +207,7 @@ function toOperation(raw: unknown): StoredOperation {
     status: r.status,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    acceptedAt: r.accepted_at,
     planId: r.plan_id,
     previousPlanId: r.previous_plan_id,
     reason: r.reason,

@@ -47,7 +47,15 @@ export interface AgreementServiceDeps {
   random?: () => number;
   /** How long after a 202 the till first looks whether the change shows (then doubling, up to 30 s). */
   verifyDelayMs?: number;
+  /** How long the till follows a 202 before it says "not confirmed yet" and leaves it to the cashier. */
+  followForMs?: number;
 }
+
+/**
+ * Vipps enacts an accepted change within seconds as a rule. Two minutes of checking (six looks at
+ * the backoff) is plenty; past that the till stops asking on its own instead of asking forever.
+ */
+export const DEFAULT_FOLLOW_FOR_MS = 2 * 60_000;
 
 const REFUND_DESCRIPTION = 'Refund at the till';
 const REFUNDABLE = new Set(['CHARGED', 'PARTIALLY_REFUNDED', 'PARTIALLY_CAPTURED']);
@@ -317,6 +325,25 @@ export class AgreementService {
     return publicOperation(op);
   }
 
+  /**
+   * The cashier's "check again" on a change the till stopped following: one look at Vipps. Shown:
+   * done (and reported). Not yet: still unconfirmed. Any other state is answered as it is.
+   */
+  async recheck(id: string): Promise<AgreementOperation> {
+    const op = this.deps.repo.get(id);
+    if (!op) throw new KassaError('NOT_FOUND', 'That change is not known on this till.');
+    if (op.status !== 'unconfirmed') return publicOperation(op);
+    let shown: boolean;
+    try {
+      shown = await this.shows(op);
+    } catch (error) {
+      throw KassaError.from(this.vippsProblem(error, op.agreementId));
+    }
+    if (shown) this.finish(op);
+    else this.deps.repo.update(op.id, {});
+    return publicOperation(this.deps.repo.get(id)!);
+  }
+
   /** The answer to a repeat of the intention: the operation as it is now (a failure as the error it was). */
   answer(id: string): AgreementOperation {
     const op = this.deps.repo.get(id);
@@ -424,21 +451,32 @@ export class AgreementService {
     this.driver.succeeded(op.id);
     if (status === 204 && op.kind !== 'stop') return this.finish(op);
     // 202: accepted, not enacted yet. A stop is always checked: it is final and must be seen.
-    this.deps.repo.update(op.id, { status: 'accepted', problem: null });
+    this.deps.repo.update(op.id, { status: 'accepted', problem: null, acceptedAt: op.acceptedAt ?? this.deps.clock.now() });
     return this.verify(this.deps.repo.get(op.id)!);
   }
 
-  private async verify(op: StoredOperation): Promise<void> {
-    let shown: boolean;
+  /** Whether Vipps shows the operation carried out. */
+  private async shows(op: StoredOperation): Promise<boolean> {
     if (op.kind === 'cancel-charge') {
       const charge = await this.deps.recurring.getCharge(op.agreementId, op.chargeId!);
       // Cancelled, or CHARGED when a partly captured charge had its rest cancelled.
-      shown = !CANCELLABLE.has(charge.status);
-    } else {
-      const live = toLive(await this.deps.recurring.getAgreement(op.agreementId), this.deps.clock.now());
-      shown = op.kind === 'stop' ? live.status === 'STOPPED' : showsPatch(live, op.body as AgreementPatch);
+      return !CANCELLABLE.has(charge.status);
     }
-    if (shown) return this.finish(op);
+    const live = toLive(await this.deps.recurring.getAgreement(op.agreementId), this.deps.clock.now());
+    return op.kind === 'stop' ? live.status === 'STOPPED' : showsPatch(live, op.body as AgreementPatch);
+  }
+
+  private async verify(op: StoredOperation): Promise<void> {
+    if (await this.shows(op)) return this.finish(op);
+    // Bounded: past the deadline (counted from the 202, so a restart does not reset it) the till
+    // stops asking and says so; the cashier checks again when the customer or Vipps says it is done.
+    const deadline = (op.acceptedAt ?? op.updatedAt) + (this.deps.followForMs ?? DEFAULT_FOLLOW_FOR_MS);
+    if (this.deps.clock.now() >= deadline) {
+      this.deps.repo.update(op.id, { status: 'unconfirmed', problem: null });
+      this.checks.delete(op.id);
+      this.driver.succeeded(op.id);
+      return;
+    }
     const checks = (this.checks.get(op.id) ?? 0) + 1;
     this.checks.set(op.id, checks);
     if (checks >= 3) this.deps.repo.update(op.id, { problem: { code: 'VIPPS_UNAVAILABLE', message: 'Vipps MobilePay accepted the change but does not show it yet. The till keeps checking.' } });

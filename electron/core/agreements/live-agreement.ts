@@ -1,5 +1,5 @@
 import type { LiveAgreement, LiveInterval, LivePricing, PlanChangePreview } from '../../../shared/agreements';
-import type { Plan } from '../../../shared/catalogue';
+import { isFlexibleInterval, type Plan } from '../../../shared/catalogue';
 import type { AgreementResponse } from '../vipps/recurring-schemas';
 import type { AgreementPatch } from '../vipps/recurring-client';
 
@@ -59,11 +59,13 @@ export function planPricing(plan: Plan): LivePricing {
       return { type: 'LEGACY', currency: plan.currency, amount: plan.pricing.amount };
     case 'VARIABLE':
       return { type: 'VARIABLE', currency: plan.currency, suggestedMaxAmount: plan.pricing.suggestedMaxAmount };
+    case 'FLEXIBLE':
+      return { type: 'FLEXIBLE', currency: plan.currency };
   }
 }
 
 export function planInterval(plan: Plan): LiveInterval {
-  return { type: 'RECURRING', unit: plan.interval.unit, count: plan.interval.count };
+  return isFlexibleInterval(plan.interval) ? { type: 'FLEXIBLE' } : { type: 'RECURRING', unit: plan.interval.unit, count: plan.interval.count };
 }
 
 export interface PlanChange {

@@ -53,8 +53,14 @@ const AMOUNT_FIELDS = new Set(['amount', 'suggestedMaxAmount', 'price', 'unitPri
 
 function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'The entry is not a valid plan.';
+  // A union (the plan's interval) that matched no branch: say what the first branch missed.
+  if (issue.code === 'invalid_union' && issue.errors[0]?.[0]) {
+    const inner = issue.errors[0][0];
+    return describeIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue);
+  }
   const field = issue.path.join('.');
   const last = String(issue.path.at(-1) ?? '');
+  if (last === 'interval' && issue.code === 'unrecognized_keys') return 'A FLEXIBLE interval has no unit or count: send {"type": "FLEXIBLE"} alone.';
   if (last === 'name' && issue.code === 'too_big') {
     const max = 'maximum' in issue ? Number(issue.maximum) : PRODUCT_NAME_MAX;
     return `The name is longer than ${max} characters, the most Vipps MobilePay accepts.`;

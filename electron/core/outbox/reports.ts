@@ -49,7 +49,9 @@ export const agreementReportSchema = z.object({
   planId: z.string(),
   phoneNumber: z.string().regex(/^\d{9,15}$/),
   currency: z.enum(['NOK', 'DKK', 'EUR']),
-  subscriber: z.object({ name: z.string().optional(), email: z.string().optional(), address: z.string().optional() }).optional(),
+  subscriber: z
+    .object({ name: z.string().optional(), email: z.string().optional(), address: z.string().optional(), phoneNumber: z.string().optional(), birthDate: z.string().optional() })
+    .optional(),
   initialCharge: z.object({ chargeId: z.string(), amount: money, status: z.string() }).nullable(),
   createdAt: iso,
   activatedAt: iso,

@@ -107,6 +107,7 @@ export class SubscriptionSales {
       this.assertNoneWaiting();
       const inserted = this.deps.repo.insert({
         id: this.newId(),
+        tillId: this.deps.tillId,
         createdAt: this.deps.clock.now(),
         plan,
         phone: { country: request.phone.country, msisdn: phone.msisdn },
@@ -135,6 +136,16 @@ export class SubscriptionSales {
 
   get(saleId: string): SubscriptionSale {
     return toSaleView(this.require(saleId));
+  }
+
+  /** This till's sign-ups since local midnight, newest first; a damaged row is logged and left out. */
+  today(limit = 200): SubscriptionSale[] {
+    const midnight = new Date(this.deps.clock.now());
+    midnight.setHours(0, 0, 0, 0);
+    const rows = this.deps.repo.listSince(midnight.getTime(), limit, (corrupt) =>
+      this.deps.logger.error('damaged sale row left out of the day list', { saleId: corrupt.rowId, detail: corrupt.detail }),
+    );
+    return rows.map(toSaleView);
   }
 
   /** The sale the till is waiting on, if any; a sale the cashier already cancelled does not count. */

@@ -77,8 +77,12 @@ export type ChargeResponse = z.infer<typeof chargeResponseSchema>;
 
 /** The request body of DraftAgreementV3, as Kassa builds it. */
 export interface DraftAgreementRequest {
-  pricing: { type: 'LEGACY'; currency: string; amount: number } | { type: 'VARIABLE'; currency: string; suggestedMaxAmount: number };
-  interval: { unit: 'YEAR' | 'MONTH' | 'WEEK' | 'DAY'; count: number };
+  pricing:
+    | { type: 'LEGACY'; currency: string; amount: number }
+    | { type: 'VARIABLE'; currency: string; suggestedMaxAmount: number }
+    | { type: 'FLEXIBLE'; currency: string };
+  /** Left out for a FLEXIBLE (pay-per-use) agreement. */
+  interval?: { unit: 'YEAR' | 'MONTH' | 'WEEK' | 'DAY'; count: number };
   merchantRedirectUrl: string;
   merchantAgreementUrl: string;
   phoneNumber: string;
@@ -87,6 +91,6 @@ export interface DraftAgreementRequest {
   externalId: string;
   skipLandingPage: true;
   scope?: string;
-  initialCharge?: { amount: number; description: string; transactionType: 'DIRECT_CAPTURE' | 'RESERVE_CAPTURE' };
+  initialCharge?: { amount: number; description: string; transactionType: 'DIRECT_CAPTURE' | 'RESERVE_CAPTURE'; externalId?: string };
   campaign?: Record<string, unknown>;
 }

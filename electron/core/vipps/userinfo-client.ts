@@ -15,6 +15,8 @@ export const userinfoSchema = z.looseObject({
   name: z.string().optional(),
   email: z.string().optional(),
   address: addressSchema.optional(),
+  phone_number: z.string().optional(),
+  birthdate: z.string().optional(),
 });
 export type Userinfo = z.infer<typeof userinfoSchema>;
 
@@ -37,6 +39,8 @@ export function toSharedProfile(info: Userinfo): SharedProfile {
   if (info.email) profile.email = info.email;
   const address = formatAddress(info.address);
   if (address) profile.address = address;
+  if (info.phone_number) profile.phoneNumber = info.phone_number;
+  if (info.birthdate) profile.birthDate = info.birthdate;
   return profile;
 }
 

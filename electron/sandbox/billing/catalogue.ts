@@ -5,7 +5,8 @@
  *
  * Shape per plan (the billing API's, mirrored by shared/catalogue.ts in the core):
  * {id, name (≤45), description?, currency, pricing: {type:'LEGACY', amount} | {type:'VARIABLE',
- * suggestedMaxAmount}, interval: {unit, count}, initialCharge?: {amount, description,
+ * suggestedMaxAmount} | {type:'FLEXIBLE'}, interval: {unit, count} | {type:'FLEXIBLE'} (pay per
+ * use: no period), initialCharge?: {amount, description,
  * transactionType}, campaign?: PRICE_CAMPAIGN {price, end} | PERIOD_CAMPAIGN {price, period} |
  * EVENT_CAMPAIGN {price, eventDate, eventText}}
  */
@@ -16,8 +17,8 @@ export interface BillingPlan {
   name: string;
   description?: string;
   currency: 'NOK' | 'DKK' | 'EUR';
-  pricing: { type: 'LEGACY'; amount: number } | { type: 'VARIABLE'; suggestedMaxAmount: number };
-  interval: { unit: 'YEAR' | 'MONTH' | 'WEEK' | 'DAY'; count: number };
+  pricing: { type: 'LEGACY'; amount: number } | { type: 'VARIABLE'; suggestedMaxAmount: number } | { type: 'FLEXIBLE' };
+  interval: { unit: 'YEAR' | 'MONTH' | 'WEEK' | 'DAY'; count: number } | { type: 'FLEXIBLE' };
   initialCharge?: { amount: number; description: string; transactionType: 'DIRECT_CAPTURE' | 'RESERVE_CAPTURE' };
   campaign?:
     | { type: 'PRICE_CAMPAIGN'; price: number; end: string }
@@ -109,6 +110,15 @@ export function defaultCatalogue(now: number): BillingPlan[] {
       currency: 'NOK',
       pricing: { type: 'LEGACY', amount: 99000 },
       interval: { unit: 'YEAR', count: 1 },
+    },
+    {
+      // Pay per use: the workshop charges after each repair, up to the ceiling the customer chose.
+      id: 'sykkelverksted-per-reparasjon',
+      name: 'Sykkelverksted – betal per reparasjon',
+      description: 'Trekkes etter hver reparasjon, opptil maksbeløpet du velger.',
+      currency: 'NOK',
+      pricing: { type: 'VARIABLE', suggestedMaxAmount: 200000 },
+      interval: { type: 'FLEXIBLE' },
     },
   ];
 }

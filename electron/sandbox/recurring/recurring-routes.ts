@@ -20,6 +20,8 @@ export interface RecurringRouteDeps extends GatewayDeps {
   store: RecurringStore;
   present: () => PresentContext;
   asyncMutations: () => boolean;
+  /** In 202 mode: how long a PATCH waits before it shows. */
+  patchEnactDelayMs: () => number;
   pendingStopAllowed: () => boolean;
 }
 
@@ -95,8 +97,8 @@ export function registerRecurringRoutes(router: Router, deps: RecurringRouteDeps
       store.getAgreement(id, merchant.msn); // 404 before 400: an unknown agreement is the bigger problem
       const patch = validatePatch(body);
       if (patch.kind === 'stop') store.stopByMerchant(id, merchant.msn, idempotencyKey, deps.pendingStopAllowed());
-      // 202 mode: accepted now, enacted a second later (sandbox clock); 204 mode: enacted now.
-      else store.update(id, merchant.msn, patch, deps.asyncMutations() ? 1_000 : 0);
+      // 202 mode: accepted now, enacted patchEnactDelayMs later (sandbox clock); 204 mode: enacted now.
+      else store.update(id, merchant.msn, patch, deps.asyncMutations() ? deps.patchEnactDelayMs() : 0);
       return mutated();
     }),
   );

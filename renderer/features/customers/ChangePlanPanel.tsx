@@ -28,7 +28,7 @@ export function ChangePlanPanel({ agreement, plans, onChanged, onStopInstead }: 
   const [preview, setPreview] = useState<PlanChangePreview | null>(null);
   const [previewError, setPreviewError] = useState<AppError | null>(null);
   const changePlan = useIntention('agreement.changePlan');
-  const { operation, error, busy, run } = useOperation(onChanged);
+  const { operation, busy, run, status } = useOperation(onChanged);
 
   useEffect(() => {
     setPreview(null);
@@ -127,7 +127,7 @@ export function ChangePlanPanel({ agreement, plans, onChanged, onStopInstead }: 
           )}
         </div>
       )}
-      <OperationStatus operation={operation} error={error} />
+      <OperationStatus {...status} />
     </section>
   );
 }

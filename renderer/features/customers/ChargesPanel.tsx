@@ -55,7 +55,7 @@ function ChargeRow({ agreementId, charge, onChanged }: { agreementId: string; ch
   const refundCharge = useIntention('charge.refund');
   const cancelCharge = useIntention('charge.cancel');
   const { withManager, approvalDialog } = useWithManager();
-  const { operation, error, busy, run, reset } = useOperation(onChanged);
+  const { busy, run, reset, status } = useOperation(onChanged);
   const parsed = format.parseMoney(text, charge.currency);
   const amount = parsed.state === 'valid' ? parsed.amount : null;
   const money = (value: number) => format.money(value, charge.currency);
@@ -112,7 +112,7 @@ function ChargeRow({ agreementId, charge, onChanged }: { agreementId: string; ch
           {t('customers.charges.cancel')}
         </button>
       )}
-      <OperationStatus operation={operation} error={error} />
+      <OperationStatus {...status} />
       {approvalDialog}
     </li>
   );

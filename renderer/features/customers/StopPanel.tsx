@@ -13,7 +13,7 @@ export function StopPanel({ agreement, onChanged }: { agreement: AgreementView; 
   const [reason, setReason] = useState('');
   const [asking, setAsking] = useState(false);
   const stopAgreement = useIntention('agreement.stop');
-  const { operation, error, busy, run } = useOperation(onChanged);
+  const { operation, busy, run, status } = useOperation(onChanged);
   const valid = reason.trim().length >= 3;
 
   return (
@@ -43,7 +43,7 @@ export function StopPanel({ agreement, onChanged }: { agreement: AgreementView; 
           }}
         />
       )}
-      <OperationStatus operation={operation} error={error} />
+      <OperationStatus {...status} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Interval, Plan } from '../../../shared/catalogue';
+import { isFlexibleInterval, type PlanInterval, type Plan } from '../../../shared/catalogue';
 import { useFormat } from '../../format/locale-context';
 
 /** The sentences that describe a plan, shared by the plan list and the waiting screen. */
@@ -9,12 +9,20 @@ export function usePlanText() {
   const format = useFormat();
 
   return useMemo(() => {
-    const interval = (value: Interval) => t(`interval.${value.unit}`, { count: value.count });
+    // FLEXIBLE: charged when used, with no period ("per use").
+    const interval = (value: PlanInterval) => (isFlexibleInterval(value) ? t('interval.FLEXIBLE') : t(`interval.${value.unit}`, { count: value.count }));
 
     function price(plan: Plan): string {
-      return plan.pricing.type === 'LEGACY'
-        ? t('plans.price', { amount: format.money(plan.pricing.amount, plan.currency), interval: interval(plan.interval) })
-        : t('plans.priceUpTo', { amount: format.money(plan.pricing.suggestedMaxAmount, plan.currency), interval: interval(plan.interval) });
+      const every = interval(plan.interval);
+      switch (plan.pricing.type) {
+        case 'LEGACY':
+          return t('plans.price', { amount: format.money(plan.pricing.amount, plan.currency), interval: every });
+        case 'VARIABLE':
+          return t('plans.priceUpTo', { amount: format.money(plan.pricing.suggestedMaxAmount, plan.currency), interval: every });
+        case 'FLEXIBLE':
+          // No amount at all: the customer agrees to whatever the shop charges.
+          return t('plans.priceFlexible', { interval: every });
+      }
     }
 
     function campaign(plan: Plan): string | null {

@@ -63,6 +63,13 @@ export function OutcomeScreen({ sale, onNewSale }: Props) {
             <dd data-testid="agreement-id" className="mono">{sale.agreementId}</dd>
           </div>
         )}
+        {sale.receiptNumber && (
+          <div>
+            {/* Also the initial charge's externalId: the order id in Vipps' settlement report. */}
+            <dt>{t('sales.column.receipt')}</dt>
+            <dd data-testid="receipt-number" className="mono">{sale.receiptNumber}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('sale.plan')}</dt>
           <dd>{sale.plan.name}</dd>

@@ -10,7 +10,7 @@ import { useBridge } from '../../bridge/bridge-context';
 const SAFETY_REFRESH_MS = 10_000;
 
 /** Newer wins, and a sale that has ended never comes back to life from a late, stale copy. */
-function newer(current: SubscriptionSale, next: SubscriptionSale): SubscriptionSale {
+export function newerSubscriptionSale(current: SubscriptionSale, next: SubscriptionSale): SubscriptionSale {
   if (next.id !== current.id) return current;
   if (isFinalSubscriptionStatus(current.status) && !isFinalSubscriptionStatus(next.status)) return current;
   return next.updatedAt >= current.updatedAt ? next : current;
@@ -23,7 +23,7 @@ export function useSale(initial: SubscriptionSale) {
   const [sale, setSale] = useState(initial);
   const [loadError, setLoadError] = useState<AppError | null>(null);
 
-  const accept = useCallback((next: SubscriptionSale) => setSale((current) => newer(current, next)), []);
+  const accept = useCallback((next: SubscriptionSale) => setSale((current) => newerSubscriptionSale(current, next)), []);
 
   const refresh = useCallback(async () => {
     const result = await bridge.invoke('subscription.get', { saleId });

@@ -6,6 +6,7 @@ import { useFormat } from '../../format/locale-context';
 import { Icon } from '../../ui/Icon';
 import { SaleDetail } from './SaleDetail';
 import { SalesList } from './SalesList';
+import { SignUpList } from './SignUpList';
 import { useSales } from './use-sales';
 
 /** Paid today, after refunds, per tender: what the cashier counts the drawer against. */
@@ -73,6 +74,7 @@ export function SalesScreen({ shopName }: { shopName: string }) {
             <SalesList sales={sales} selectedId={selected?.id ?? null} onSelect={setSelectedId} />
           </>
         )}
+        <SignUpList />
       </section>
       <section className="panel sale-detail-panel">
         {selected ? (

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { DEMO_STAFF } from '../../../electron/core/staff/staff-service';
 import type { StaffRole } from '../../../shared/staff';
+import type { ProfileScope } from '../../../shared/subscription';
 import type { KassaProcess } from '../../support/kassa-process';
 
 /** What a cashier sees and does, by the screen's stable test ids. */
@@ -82,7 +83,7 @@ export class CashierPage {
     return this.page.getByTestId(`plan-${id}`);
   }
 
-  async sellTo(planId: string, number: string, options: { country?: 'NO' | 'DK' | 'FI'; scopes?: Array<'name' | 'email' | 'address'> } = {}) {
+  async sellTo(planId: string, number: string, options: { country?: 'NO' | 'DK' | 'FI'; scopes?: ProfileScope[] } = {}) {
     await this.openSubscriptions();
     await this.plan(planId).click();
     if (options.country) await this.page.getByTestId('country-select').selectOption(options.country);

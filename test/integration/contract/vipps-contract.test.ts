@@ -7,7 +7,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RecordedExchange } from '../../../electron/sandbox/sandbox-api';
 import { isFinalSubscriptionStatus, type ProfileScope, type SubscriptionSale } from '../../../shared/subscription';
+import { billAgreement } from '../../support/billing-backend-charge';
 import { CoreHarness } from '../../support/core-harness';
+import { defaultCatalogue } from '../../../electron/sandbox/billing/catalogue';
 import { ERRATA } from '../../support/openapi/load-vipps-spec';
 import { describeWithVippsSpecs } from '../../support/openapi/vipps-suites';
 import {
@@ -60,6 +62,12 @@ describeWithVippsSpecs('Kassa ↔ sandbox traffic against the official Vipps Ope
     await approved('direct-capture-failed', 'treningssenter-basis');
     // VARIABLE pricing.
     await approved('variable', 'brodabonnement-forbruk');
+    // Pay per use (FLEXIBLE interval: drafted without interval), sharing phone number and birth date.
+    await approved('flexible-interval', 'sykkelverksted-per-reparasjon', ['phoneNumber', 'birthDate']);
+    // FLEXIBLE pricing: {type, currency} and nothing else.
+    await h.control('PUT', '/billing/plans', { plans: [...defaultCatalogue(h.clock.now()), { id: 'strom-flex', name: 'Strøm etter forbruk', currency: 'NOK', pricing: { type: 'FLEXIBLE' }, interval: { unit: 'MONTH', count: 1 } }] });
+    await h.value('catalogue.plans', { refresh: true });
+    await approved('flexible-pricing', 'strom-flex');
     // The three campaign kinds of the demo catalogue.
     await approved('period-campaign', 'lokalavisa-digital');
     await approved('price-campaign', 'vinylklubben-kampanje');
@@ -104,7 +112,21 @@ describeWithVippsSpecs('Kassa ↔ sandbox traffic against the official Vipps Ope
     await h.control('PATCH', '/settings', { asyncMutations: false });
     const [initial] = await h.value('agreement.charges', { agreementId: vase.agreementId! });
     expect((await h.value('charge.refund', { agreementId: vase.agreementId!, chargeId: initial!.id, amount: 100, currency: 'NOK' })).status).toBe('done');
+    // The billing backend bills the period; the cashier cancels that charge before it is due
+    // (DELETE charge, 204), and a second one while Vipps answers 202, followed until it shows.
+    // The pay-per-use agreement moves to a monthly interval and back to FLEXIBLE (PATCH interval.type).
+    const payPerUse = outcomes['flexible-interval']!;
+    expect((await h.value('agreement.changePlan', { agreementId: payPerUse.agreementId!, planId: 'brodabonnement-forbruk' })).status).toBe('done');
+    expect((await h.value('agreement.changePlan', { agreementId: payPerUse.agreementId!, planId: 'sykkelverksted-per-reparasjon' })).status).toBe('done');
     const legacy = outcomes.legacy!;
+    for (const asyncMutations of [false, true]) {
+      const chargeId = await billAgreement(h.sandbox, legacy.agreementId!, { amount: 19900, description: 'Neste måned' });
+      await h.control('PATCH', '/settings', { asyncMutations });
+      const cancelled = await h.value('charge.cancel', { agreementId: legacy.agreementId!, chargeId });
+      await h.advance(1_000);
+      expect((await h.value('agreement.operation', { operationId: cancelled.id })).status).toBe('done');
+    }
+    await h.control('PATCH', '/settings', { asyncMutations: false });
     await h.control('POST', `/agreements/${legacy.agreementId}/stop-by-user`, {});
     await h.control('PATCH', '/settings', { pendingStopAllowed: true });
     expect((await h.value('agreement.stop', { agreementId: vase.agreementId!, reason: 'Contract test' })).status).toBe('done');
@@ -129,6 +151,8 @@ describeWithVippsSpecs('Kassa ↔ sandbox traffic against the official Vipps Ope
       'direct-capture': 'active',
       'direct-capture-failed': 'expired',
       variable: 'active',
+      'flexible-interval': 'active',
+      'flexible-pricing': 'active',
       'period-campaign': 'active',
       'price-campaign': 'active',
       'event-campaign': 'active',
@@ -150,8 +174,11 @@ describeWithVippsSpecs('Kassa ↔ sandbox traffic against the official Vipps Ope
   it('covered every Recurring operation and status Kassa uses, and the token call', () => {
     expect(Object.keys(summary.validated).sort()).toEqual([
       'access-token fetchAuthorizationTokenUsingPost 200',
+      'recurring-v3 CancelChargeV3 202',
+      'recurring-v3 CancelChargeV3 204',
       'recurring-v3 CaptureChargeV3 202',
       'recurring-v3 CaptureChargeV3 204',
+      'recurring-v3 CreateChargeV3 201',
       'recurring-v3 DraftAgreementV3 201',
       'recurring-v3 DraftAgreementV3 403',
       'recurring-v3 FetchAgreementV3 200',
@@ -165,7 +192,13 @@ describeWithVippsSpecs('Kassa ↔ sandbox traffic against the official Vipps Ope
     expect(Object.keys(summary.skipped).sort()).toEqual(['GET /billing/v1/…', 'GET /vipps-userinfo-api/userinfo/…', 'PUT /billing/v1/…']);
 
     const drafts = exchanges.filter((x) => x.method === 'POST' && x.path === '/recurring/v3/agreements').map((x) => x.requestBody as any);
-    expect(new Set(drafts.map((d) => d.pricing.type))).toEqual(new Set(['LEGACY', 'VARIABLE']));
+    expect(new Set(drafts.map((d) => d.pricing.type))).toEqual(new Set(['LEGACY', 'VARIABLE', 'FLEXIBLE']));
+    expect(drafts.some((d) => d.interval === undefined)).toBe(true);
+    expect(drafts.some((d) => d.scope === 'phoneNumber birthDate')).toBe(true);
+    expect(drafts.every((d) => !d.initialCharge || /^till-test-\d{6}$/.test(d.initialCharge.externalId))).toBe(true);
+    const patchBodies = exchanges.filter((x) => x.method === 'PATCH' && /^\/recurring\/v3\/agreements\/[^/]+$/.test(x.path)).map((x) => x.requestBody as any);
+    expect(patchBodies.some((b) => b.interval?.type === 'FLEXIBLE' && !('period' in b.interval))).toBe(true);
+    expect(patchBodies.some((b) => b.interval?.type === 'RECURRING' && b.interval.period)).toBe(true);
     expect(new Set(drafts.map((d) => d.campaign?.type).filter(Boolean))).toEqual(new Set(['PERIOD_CAMPAIGN', 'PRICE_CAMPAIGN', 'EVENT_CAMPAIGN']));
     expect(new Set(drafts.map((d) => d.initialCharge?.transactionType).filter(Boolean))).toEqual(new Set(['RESERVE_CAPTURE', 'DIRECT_CAPTURE']));
     expect(drafts.some((d) => d.scope === 'name email address')).toBe(true);
@@ -177,7 +210,10 @@ describeWithVippsSpecs('Kassa ↔ sandbox traffic against the official Vipps Ope
     expect(agreements.some((a) => a.pricing.type === 'VARIABLE' && a.sub === null)).toBe(true);
     expect(agreements.some((a) => typeof a.sub === 'string' && typeof a.userinfoUrl === 'string')).toBe(true);
     const charges = bodies(/^\/recurring\/v3\/agreements\/[^/]+\/charges\/[^/]+$/);
-    expect(new Set(charges.map((c) => c.status))).toEqual(new Set(['RESERVED', 'CHARGED', 'FAILED']));
+    expect(new Set(charges.map((c) => c.status))).toEqual(new Set(['RESERVED', 'CHARGED', 'FAILED', 'DUE', 'CANCELLED']));
+    const deletes = exchanges.filter((x) => x.method === 'DELETE' && /^\/recurring\/v3\/agreements\/[^/]+\/charges\/[^/]+$/.test(x.path));
+    expect(deletes.map((x) => x.status).sort()).toEqual([202, 204]);
+    for (const x of deletes) expect(x.requestHeaders['idempotency-key']).toBeTruthy();
   });
 });
 

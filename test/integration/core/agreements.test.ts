@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoreHarness } from '../../support/core-harness';
 import type { SubscriptionSale } from '../../../shared/subscription';
+import { DEFAULT_FOLLOW_FOR_MS } from '../../../electron/core/agreements/agreement-service';
 
 let h: CoreHarness;
 beforeEach(async () => {
@@ -21,6 +22,17 @@ async function signUp(planId: string): Promise<SubscriptionSale> {
   const done = await h.waitForStatus(sale.id, 'active');
   await h.value('sync.now', {});
   return done;
+}
+
+/** Lets the till's own timers run for `ms` of fake time, each step finishing its HTTP calls. */
+async function runTimersFor(ms: number) {
+  const end = h.clock.now() + ms;
+  for (;;) {
+    const next = h.clock.nextTimerIn();
+    if (next === null || h.clock.now() + next > end) break;
+    await h.advance(next);
+  }
+  await h.advance(end - h.clock.now());
 }
 
 async function patches(agreementId: string) {
@@ -75,6 +87,23 @@ describe('a subscriber who comes back', () => {
     expect(view.live?.pricing.amount).toBe(99000);
   });
 
+  it('moves an agreement to the FLEXIBLE interval and back, in place', async () => {
+    const sale = await signUp('brodabonnement-forbruk');
+    const toFlexible = await h.value('agreement.previewChange', { agreementId: sale.agreementId!, planId: 'sykkelverksted-per-reparasjon' });
+    expect(toFlexible).toMatchObject({ blocked: null, to: { interval: { type: 'FLEXIBLE' } }, customerSees: expect.arrayContaining(['interval']) });
+    expect((await h.value('agreement.changePlan', { agreementId: sale.agreementId!, planId: 'sykkelverksted-per-reparasjon' })).status).toBe('done');
+    let view = await h.value('agreement.get', { agreementId: sale.agreementId! });
+    expect(view.live).toMatchObject({ interval: { type: 'FLEXIBLE' }, nextChargeDate: null, pricing: { type: 'VARIABLE', suggestedMaxAmount: 200000 } });
+
+    expect((await h.value('agreement.changePlan', { agreementId: sale.agreementId!, planId: 'brodabonnement-forbruk' })).status).toBe('done');
+    view = await h.value('agreement.get', { agreementId: sale.agreementId! });
+    expect(view.live?.interval).toEqual({ type: 'RECURRING', unit: 'MONTH', count: 1 });
+    const [there, back] = await patches(sale.agreementId!);
+    expect(there!.requestBody).toMatchObject({ interval: { type: 'FLEXIBLE' } });
+    expect((there!.requestBody as { interval: object }).interval).not.toHaveProperty('period');
+    expect(back!.requestBody).toMatchObject({ interval: { type: 'RECURRING', period: { unit: 'MONTH', count: 1 } }, pricing: { suggestedMaxAmount: 150000 } });
+  });
+
   it('follows a 202 until the agreement shows the change', async () => {
     const sale = await signUp('kaffeklubben-mnd');
     await h.control('PATCH', '/settings', { asyncMutations: true });
@@ -84,6 +113,40 @@ describe('a subscriber who comes back', () => {
     await h.advance(2_000);
     expect((await h.value('agreement.operation', { operationId: op.id })).status).toBe('done');
     expect(await patches(sale.agreementId!)).toHaveLength(1);
+  });
+
+  it('follows a 202 for a bounded time, then says "not confirmed yet", and checks again when asked', async () => {
+    const sale = await signUp('kaffeklubben-mnd');
+    // Vipps accepts the change but carries it out only ten minutes later.
+    await h.control('PATCH', '/settings', { asyncMutations: true, patchEnactDelayMs: 10 * 60_000 });
+    const op = await h.value('agreement.changePlan', { agreementId: sale.agreementId!, planId: 'sykkelservice-aar' });
+    expect(op).toMatchObject({ status: 'accepted', acceptedAt: h.clock.now() });
+    await runTimersFor(DEFAULT_FOLLOW_FOR_MS + 30_000);
+    const given = await h.value('agreement.operation', { operationId: op.id });
+    expect(given.status).toBe('unconfirmed');
+    // It no longer asks on its own: no GET of the agreement while more time passes.
+    const gets = () => h.exchanges('GET', `/recurring/v3/agreements/${sale.agreementId}`).length;
+    const before = gets();
+    await runTimersFor(60_000);
+    expect(gets()).toBe(before);
+    // The cashier checks again too early: still unconfirmed, one more look.
+    expect((await h.value('agreement.recheck', { operationId: op.id })).status).toBe('unconfirmed');
+    expect(gets()).toBe(before + 1);
+    await h.advance(10 * 60_000);
+    const done = await h.value('agreement.recheck', { operationId: op.id });
+    expect(done.status).toBe('done');
+    expect(await patches(sale.agreementId!)).toHaveLength(1);
+    await h.value('sync.now', {});
+    expect((await h.value('agreement.get', { agreementId: sale.agreementId! })).billing?.planId).toBe('sykkelservice-aar');
+  });
+
+  it('keeps the deadline across a restart: counted from the 202, not from the start of the till', async () => {
+    const sale = await signUp('kaffeklubben-mnd');
+    await h.control('PATCH', '/settings', { asyncMutations: true, patchEnactDelayMs: 60 * 60_000 });
+    const op = await h.value('agreement.changePlan', { agreementId: sale.agreementId!, planId: 'sykkelservice-aar' });
+    await h.crashAndRestart();
+    await runTimersFor(DEFAULT_FOLLOW_FOR_MS + 30_000);
+    expect((await h.value('agreement.operation', { operationId: op.id })).status).toBe('unconfirmed');
   });
 
   it('resumes after a crash between the PATCH sent and its answer lost: one change', async () => {

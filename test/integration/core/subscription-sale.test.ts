@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoreHarness } from '../../support/core-harness';
+import { signInDemo } from '../../support/demo-staff';
+import { defaultCatalogue } from '../../../electron/sandbox/billing/catalogue';
+import type { ProfileScope } from '../../../shared/subscription';
 
 let h: CoreHarness;
 beforeEach(async () => {
@@ -11,7 +14,7 @@ afterEach(async () => {
 
 const phone = { country: 'NO' as const, number: '912 34 567' };
 
-async function startSale(planId: string, profileScopes: Array<'name' | 'email' | 'address'> = []) {
+async function startSale(planId: string, profileScopes: ProfileScope[] = []) {
   const sale = await h.value('subscription.start', { planId, phone, profileScopes });
   expect(sale.status).toBe('pending');
   return sale;
@@ -70,6 +73,82 @@ describe('a subscription sale at the counter', () => {
     // Userinfo is outside the API subscription: Kassa must not send the subscription key.
     const [userinfo] = h.exchanges('GET', '/vipps-userinfo-api/userinfo/');
     expect(userinfo!.requestHeaders['ocp-apim-subscription-key']).toBeUndefined();
+  });
+
+  it('asks for all five profile scopes, shows what came back, and reports it to billing as the contact', async () => {
+    const sale = await startSale('blomster-med-vase', ['name', 'email', 'address', 'phoneNumber', 'birthDate']);
+    const [create] = h.exchanges('POST', '/recurring/v3/agreements');
+    expect((create!.requestBody as { scope: string }).scope).toBe('name email address phoneNumber birthDate');
+    await h.approve(sale.agreementId!);
+    await h.clock.advance(5_000);
+    const done = await h.waitForStatus(sale.id, 'active');
+    expect(done.profile).toMatchObject({ phoneNumber: '4791234567', birthDate: '1985-04-12' });
+    await h.value('sync.now', {});
+    const [subscriber] = (await h.control('GET', '/billing/subscribers?phone=4791234567')).subscribers;
+    const lookup = await h.value('customers.lookup', { phone });
+    expect(lookup.subscribers[0]!.contact).toMatchObject({ phoneNumber: '4791234567', birthDate: '1985-04-12' });
+    expect(subscriber.subscriberId).toBe(lookup.subscribers[0]!.subscriberId);
+  });
+
+  it('gives the initial charge the receipt number as externalId, and the agreement the sale id', async () => {
+    const sale = await startSale('blomster-med-vase');
+    expect(sale.receiptNumber).toMatch(/^till-test-\d{6}$/);
+    const [create] = h.exchanges('POST', '/recurring/v3/agreements');
+    expect(create!.requestBody).toMatchObject({ externalId: sale.id, initialCharge: { externalId: sale.receiptNumber } });
+    await h.approve(sale.agreementId!);
+    await h.clock.advance(5_000);
+    await h.waitForStatus(sale.id, 'active');
+    const [initial] = await h.value('agreement.charges', { agreementId: sale.agreementId! });
+    const charge = (await h.control('GET', `/agreements/${sale.agreementId}`)).charges[0];
+    expect(charge).toMatchObject({ id: initial!.id, externalId: sale.receiptNumber });
+    // The next sign-up takes the next number from the same counter.
+    const next = await startSale('kaffeklubben-mnd');
+    expect(Number(next.receiptNumber!.slice(-6))).toBe(Number(sale.receiptNumber!.slice(-6)) + 1);
+  });
+
+  it("lists today's sign-ups, newest first, with the initial charge; not yesterday's", async () => {
+    const yesterday = await startSale('blomster-med-vase');
+    await h.approve(yesterday.agreementId!);
+    await h.clock.advance(5_000);
+    await h.waitForStatus(yesterday.id, 'active');
+    await h.advance(24 * 60 * 60_000);
+    // A day later the manager signs in again (the idle sign-out has run).
+    await signInDemo((name, body) => h.invoke(name as never, body as never));
+    const today = await startSale('blomster-med-vase');
+    await h.approve(today.agreementId!);
+    await h.clock.advance(5_000);
+    await h.waitForStatus(today.id, 'active');
+    const declined = await startSale('kaffeklubben-mnd');
+    const list = await h.value('sales.signUps', {});
+    expect(list.map((s) => s.id)).toEqual([declined.id, today.id]);
+    expect(list[1]).toMatchObject({ status: 'active', receiptNumber: today.receiptNumber, initialCharge: { status: 'CHARGED' }, plan: { initialCharge: { amount: 49900 } } });
+    expect(list[0]!.status).toBe('pending');
+  });
+
+  it('sells pay per use: a FLEXIBLE interval is drafted without any interval', async () => {
+    const sale = await startSale('sykkelverksted-per-reparasjon');
+    const [create] = h.exchanges('POST', '/recurring/v3/agreements');
+    expect(create!.requestBody).toMatchObject({ pricing: { type: 'VARIABLE', currency: 'NOK', suggestedMaxAmount: 200000 } });
+    expect(create!.requestBody).not.toHaveProperty('interval');
+    await h.approve(sale.agreementId!);
+    await h.clock.advance(5_000);
+    await h.waitForStatus(sale.id, 'active');
+    const view = await h.value('agreement.get', { agreementId: sale.agreementId! });
+    expect(view.live).toMatchObject({ interval: { type: 'FLEXIBLE' }, nextChargeDate: null });
+  });
+
+  it('sells FLEXIBLE pricing: no amount at all, only the currency', async () => {
+    const flexible = { id: 'strom-flex', name: 'Strøm etter forbruk', currency: 'NOK', pricing: { type: 'FLEXIBLE' }, interval: { unit: 'MONTH', count: 1 } };
+    await h.control('PUT', '/billing/plans', { plans: [...defaultCatalogue(h.clock.now()), flexible] });
+    const catalogue = await h.value('catalogue.plans', { refresh: true });
+    expect(catalogue.plans.find((p) => p.id === 'strom-flex')).toMatchObject({ pricing: { type: 'FLEXIBLE' } });
+    const sale = await startSale('strom-flex');
+    const [create] = h.exchanges('POST', '/recurring/v3/agreements');
+    expect((create!.requestBody as { pricing: unknown }).pricing).toEqual({ type: 'FLEXIBLE', currency: 'NOK' });
+    await h.approve(sale.agreementId!);
+    await h.clock.advance(5_000);
+    await h.waitForStatus(sale.id, 'active');
+    expect((await h.value('agreement.get', { agreementId: sale.agreementId! })).live?.pricing).toEqual({ type: 'FLEXIBLE', currency: 'NOK' });
   });
 
   it('shows a rejection as declined by the customer', async () => {

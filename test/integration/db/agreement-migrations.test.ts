@@ -35,4 +35,26 @@ describe('migrations 0090 and 0100', () => {
     expect(() => db.prepare("UPDATE client_requests SET subject_id = 'x'").run()).toThrow(/append-only/);
     db.close();
   });
+
+  it('0130 keeps every operation (an open 202 gets its accepted_at), allows unconfirmed, and adds the sign-up receipt number', () => {
+    const db = new BetterSqlite3(':memory:');
+    migrate(db, MIGRATIONS, 110);
+    const insert = db.prepare(
+      "INSERT INTO agreement_operations (id, kind, agreement_id, idempotency_key, body_json, status, created_at, updated_at) VALUES (?, 'change-plan', 'agr_1', ?, '{}', ?, 1, ?)",
+    );
+    insert.run('op1', 'k1', 'accepted', 5);
+    insert.run('op2', 'k2', 'done', 7);
+    migrate(db, MIGRATIONS, 130);
+    expect(db.prepare('SELECT id, status, accepted_at FROM agreement_operations ORDER BY id').all()).toEqual([
+      { id: 'op1', status: 'accepted', accepted_at: 5 },
+      { id: 'op2', status: 'done', accepted_at: null },
+    ]);
+    db.prepare("UPDATE agreement_operations SET status = 'unconfirmed' WHERE id = 'op1'").run();
+    expect(() => db.prepare("UPDATE agreement_operations SET status = 'lost' WHERE id = 'op1'").run()).toThrow(/CHECK/);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM agreement_operations WHERE status IN ('requested', 'accepted') ORDER BY created_at").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/agreement_operations_open/);
+    const columns = db.prepare('PRAGMA table_info(subscription_sales)').all() as { name: string }[];
+    expect(columns.map((c) => c.name)).toContain('receipt_number');
+    db.close();
+  });
 });

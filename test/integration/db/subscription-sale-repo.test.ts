@@ -8,7 +8,7 @@ let dir: ReturnType<typeof makeTempDir>;
 let db: Database;
 let repo: SubscriptionSaleRepo;
 const plan = { id: 'p', name: 'Plan', currency: 'NOK' as const, pricing: { type: 'LEGACY' as const, amount: 100 }, interval: { unit: 'MONTH' as const, count: 1 } };
-const newSale = (id: string) => ({ id, createdAt: 1, plan, phone: { country: 'NO' as const, msisdn: '4791234567' }, profileScopes: ['name' as const], keys: { create: `${id}-c`, stop: `${id}-s`, capture: `${id}-k` }, cashier: null });
+const newSale = (id: string) => ({ id, tillId: 'till-test', createdAt: 1, plan, phone: { country: 'NO' as const, msisdn: '4791234567' }, profileScopes: ['name' as const], keys: { create: `${id}-c`, stop: `${id}-s`, capture: `${id}-k` }, cashier: null });
 
 beforeEach(() => {
   dir = makeTempDir();
@@ -26,6 +26,13 @@ describe('SubscriptionSaleRepo', () => {
     const updated = repo.update('a', { status: 'pending', agreementId: 'agr_1', problem: { code: 'VIPPS_UNAVAILABLE', message: 'x' }, cancelRequested: true });
     expect(updated).toMatchObject({ status: 'pending', agreementId: 'agr_1', cancelRequested: true, updatedAt: 42, keys: { create: 'a-c', stop: 'a-s', capture: 'a-k' } });
     expect(updated.profileScopes).toEqual(['name']);
+  });
+
+  it('gives each sign-up the next receipt number of the till, from the counter goods sales use', () => {
+    expect(repo.insert(newSale('a')).receiptNumber).toBe('till-test-000001');
+    expect(repo.insert(newSale('b')).receiptNumber).toBe('till-test-000002');
+    db.prepare("UPDATE subscription_sales SET receipt_number = NULL WHERE id = 'a'").run();
+    expect(repo.get('a')!.receiptNumber).toBeNull();
   });
 
   it('names a damaged row instead of crashing, and keeps the other sales going', () => {

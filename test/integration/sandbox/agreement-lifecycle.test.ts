@@ -110,6 +110,35 @@ describe('agreement lifecycle', () => {
     expect((await fetchAgreement(agreementId)).status).toBe('STOPPED');
   });
 
+  it('moves between a RECURRING period and FLEXIBLE by PATCH, and refuses a period with FLEXIBLE', async () => {
+    const { agreementId } = await h.draft({ pricing: { type: 'FLEXIBLE', currency: 'NOK' } });
+    await h.control('POST', `/agreements/${agreementId}/approve`, {});
+    const patch = (body: unknown) => h.vipps('PATCH', `/recurring/v3/agreements/${agreementId}`, { body });
+    expect((await patch({ interval: { type: 'FLEXIBLE' } })).status).toBe(204);
+    expect((await fetchAgreement(agreementId)).interval).toEqual({ text: 'when used' });
+    const both = await patch({ interval: { type: 'FLEXIBLE', period: { unit: 'MONTH', count: 1 } } });
+    expectProblemShape(both, 400, 'validation-error');
+    expect(fieldNames(both)).toEqual(['interval.period']);
+    const noPeriod = await patch({ interval: { type: 'RECURRING' } });
+    expect(fieldNames(noPeriod)).toEqual(['interval.period']);
+    // FLEXIBLE pricing has no amount to change.
+    expect(fieldNames(await patch({ pricing: { amount: 100 } }))).toEqual(['pricing.amount']);
+    expect((await patch({ interval: { type: 'RECURRING', period: { unit: 'WEEK', count: 2 } } })).status).toBe(204);
+    expect((await fetchAgreement(agreementId)).interval).toMatchObject({ unit: 'WEEK', count: 2 });
+  });
+
+  it('in 202 mode shows a PATCH only after patchEnactDelayMs on its clock', async () => {
+    const { agreementId } = await h.draft();
+    await h.control('POST', `/agreements/${agreementId}/approve`, {});
+    expect((await h.control('PATCH', '/settings', { asyncMutations: true, patchEnactDelayMs: 10 * MINUTE })).body).toMatchObject({ patchEnactDelayMs: 10 * MINUTE });
+    expect((await h.vipps('PATCH', `/recurring/v3/agreements/${agreementId}`, { body: { productName: 'Kaffeklubben XL' } })).status).toBe(202);
+    h.clock.now += 10 * MINUTE - 1;
+    expect((await fetchAgreement(agreementId)).productName).toBe('Kaffeklubben');
+    h.clock.now += 1;
+    expect((await fetchAgreement(agreementId)).productName).toBe('Kaffeklubben XL');
+    expect((await h.control('PATCH', '/settings', { patchEnactDelayMs: 0 })).status).toBe(400);
+  });
+
   it('refuses STOPPED together with other fields (400)', async () => {
     const { agreementId } = await h.draft();
     await h.control('POST', `/agreements/${agreementId}/approve`, {});

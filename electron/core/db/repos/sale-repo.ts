@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { StatementCache } from '../statement-cache';
+import { takeReceiptNumber } from './receipt-counter';
 import { z } from 'zod';
 import { cartLineSchema, cartTotalsSchema, type CartLine, type CartTotals } from '../../../../shared/cart';
 import type { PhoneCountry } from '../../../../shared/phone';
@@ -104,10 +105,7 @@ export class SaleRepo {
 
   /** The next receipt number of this till, taken inside the caller's transaction. */
   nextReceiptNumber(tillId: string): string {
-    const { last } = this.sql
-      .get('INSERT INTO receipt_counter (till_id, last) VALUES (?, 1) ON CONFLICT (till_id) DO UPDATE SET last = last + 1 RETURNING last')
-      .get(tillId) as { last: number };
-    return `${tillId}-${String(last).padStart(6, '0')}`;
+    return takeReceiptNumber(this.sql, tillId);
   }
 
   /** Inserts a sale with the next receipt number, atomically (the number is never lost or reused). */

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { StatementCache } from '../statement-cache';
+import { takeReceiptNumber } from './receipt-counter';
 import { z } from 'zod';
 import { planSchema, type Plan } from '../../../../shared/catalogue';
 import type { PhoneCountry } from '../../../../shared/phone';
@@ -26,6 +27,8 @@ export interface StoredSubscriptionSale extends SubscriptionSale {
 
 export interface NewSubscriptionSale {
   id: string;
+  /** The receipt number is taken from this till's counter in the same statement group as the insert. */
+  tillId: string;
   createdAt: number;
   plan: Plan;
   phone: { country: PhoneCountry; msisdn: string };
@@ -71,6 +74,7 @@ const rowSchema = z.object({
   create_attempts: z.number().int(),
   cashier_id: z.string().nullable(),
   cashier_name: z.string().nullable(),
+  receipt_number: z.string().nullable(),
 });
 type Row = z.infer<typeof rowSchema>;
 
@@ -92,9 +96,9 @@ export class SubscriptionSaleRepo {
       .get(
         `INSERT INTO subscription_sales
           (id, created_at, updated_at, plan_json, phone_country, msisdn, profile_scopes, status,
-           create_key, stop_key, capture_key, initial_charge_status, cashier_id, cashier_name, initial_charge_amount)
+           create_key, stop_key, capture_key, initial_charge_status, cashier_id, cashier_name, initial_charge_amount, receipt_number)
          VALUES (@id, @createdAt, @createdAt, @plan, @country, @msisdn, @scopes, 'requested',
-           @createKey, @stopKey, @captureKey, NULL, @cashierId, @cashierName, @initialAmount)`,
+           @createKey, @stopKey, @captureKey, NULL, @cashierId, @cashierName, @initialAmount, @receiptNumber)`,
       )
       .run({
         id: sale.id,
@@ -109,6 +113,7 @@ export class SubscriptionSaleRepo {
         cashierId: sale.cashier?.id ?? null,
         cashierName: sale.cashier?.name ?? null,
         initialAmount: sale.plan.initialCharge?.amount ?? null,
+        receiptNumber: takeReceiptNumber(this.sql, sale.tillId),
       });
     this.recordEvent(sale.id, 'requested', sale.createdAt, sale.cashier);
     return this.get(sale.id)!;
@@ -125,6 +130,11 @@ export class SubscriptionSaleRepo {
    */
   listOpen(onCorrupt: (error: CorruptRowError) => void = () => undefined): StoredSubscriptionSale[] {
     return parseRows(this.sql.get(`SELECT * FROM subscription_sales WHERE status IN ${OPEN_STATUSES} ORDER BY created_at`).all(), toSale, onCorrupt);
+  }
+
+  /** Sign-ups made since `since` (epoch ms), newest first: "Today's sales" lists them beside the goods. */
+  listSince(since: number, limit: number, onCorrupt: (error: CorruptRowError) => void = () => undefined): StoredSubscriptionSale[] {
+    return parseRows(this.sql.get('SELECT * FROM subscription_sales WHERE created_at >= ? ORDER BY created_at DESC LIMIT ?').all(since, limit), toSale, onCorrupt);
   }
 
   /**
@@ -179,6 +189,7 @@ function toSale(raw: unknown): StoredSubscriptionSale {
   const row: Row = parseRow('subscription_sales', raw, rowSchema);
   return {
     id: row.id,
+    receiptNumber: row.receipt_number,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     plan: parseJsonColumn('subscription_sales', row.id, 'plan_json', row.plan_json, planSchema),
