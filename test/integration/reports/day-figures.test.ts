@@ -55,15 +55,15 @@ describe('the day view of 2026-11-22', () => {
   it('totals: gross, refunds, net', () => {
     // goods 25 000 + 30 000 + 22 000 + 10 000 + 10 000 (00:01) = 97 000; + initial charge 49 900 = 146 900
     // refunds 5 500 + 10 000 + 3 000 = 18 500
-    expect(view.totals).toEqual({ gross: 146_900, refunds: 18_500, net: 128_400, sales: 6, refundCount: 3 });
+    expect(view.totals).toEqual({ gross: 146_900, refunds: 18_500, rounding: 0, net: 128_400, sales: 6, refundCount: 3 });
   });
 
   it('by tender, with agreements\' initial charges as their own tender', () => {
     expect(view.byTender).toEqual([
-      { tender: 'vipps-push', count: 2, gross: 40_000, refunds: 3_000, net: 37_000 },
-      { tender: 'vipps-qr', count: 1, gross: 22_000, refunds: 5_500, net: 16_500 },
-      { tender: 'cash', count: 2, gross: 35_000, refunds: 10_000, net: 25_000 },
-      { tender: 'agreement', count: 1, gross: 49_900, refunds: 0, net: 49_900 },
+      { tender: 'vipps-push', count: 2, gross: 40_000, refunds: 3_000, rounding: 0, net: 37_000 },
+      { tender: 'vipps-qr', count: 1, gross: 22_000, refunds: 5_500, rounding: 0, net: 16_500 },
+      { tender: 'cash', count: 2, gross: 35_000, refunds: 10_000, rounding: 0, net: 25_000 },
+      { tender: 'agreement', count: 1, gross: 49_900, refunds: 0, rounding: 0, net: 49_900 },
     ]);
   });
 
@@ -123,7 +123,7 @@ describe('the day view of 2026-11-22', () => {
   });
 
   it('the next day has the sale created at 23:59 and completed at 00:01, and nothing of today', () => {
-    expect(next.totals).toEqual({ gross: 12_000, refunds: 0, net: 12_000, sales: 1, refundCount: 0 });
+    expect(next.totals).toEqual({ gross: 12_000, refunds: 0, rounding: 0, net: 12_000, sales: 1, refundCount: 0 });
   });
 });
 
