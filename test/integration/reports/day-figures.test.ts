@@ -153,3 +153,21 @@ describe('splitting a refund over VAT rates', () => {
     expect(parts.reduce((s, p) => s + p.total, 0)).toBe(999_999_999);
   });
 });
+
+describe('cash rounding in the day (Norway: whole kroner)', () => {
+  it('is its own line: in the cash tender and the net, not in the VAT table', () => {
+    const f = new ReportFixture();
+    const d = (h: number, m = 0) => at(2026, 11, 24, h, m);
+    const sale = f.sale({ tender: 'cash', lines: [['gum', 2]], createdAt: d(9) }); // 20.98 taken as 21.00: +2
+    f.sale({ tender: 'vipps-qr', lines: [['gum', 1]], createdAt: d(9, 5), completedAt: d(9, 6) }); // 10.49, never rounded
+    f.refund(sale.id, 1_049, d(10)); // -10.49 handed back as -10.00: rounding -(-49) counted in the day
+    const figures = new PeriodFiguresQuery(f.db, 'NOK').figures(d(0), d(24));
+
+    // cash: 2 100 taken, 1 000 handed back = 1 100 = 2 098 − 1 049 + 51
+    expect(figures.byTender.find((t) => t.tender === 'cash')).toEqual({ tender: 'cash', count: 1, gross: 2_098, refunds: 1_049, rounding: 51, net: 1_100 });
+    expect(figures.byTender.find((t) => t.tender === 'vipps-qr')).toMatchObject({ gross: 1_049, rounding: 0, net: 1_049 });
+    expect(figures.totals).toMatchObject({ gross: 3_147, refunds: 1_049, rounding: 51, net: 2_149 });
+    expect(figures.cash).toEqual({ sales: 2_098, refunds: 1_049, rounding: 51 });
+    expect(figures.byVat.map((v) => v.total - v.refundTotal)).toEqual([2_098]);
+  });
+});
