@@ -39,6 +39,8 @@ describe('migration 0140 (cash rounding)', () => {
     expect(schemaOf(db, 'trigger')).toEqual(before.triggers);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    // Off for the rebuild only (Migration.foreignKeysOff), on again after it.
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
 
     // The children still point at sales, and foreign keys still hold.
     expect(db.prepare("SELECT \"table\" AS parent FROM pragma_foreign_key_list('refunds')").all()).toEqual([{ parent: 'sales' }]);
@@ -75,12 +77,23 @@ describe('migration 0140 (cash rounding)', () => {
     db.close();
   });
 
+  it('does not stop at a row that had lost its sale before (written with foreign keys off)', () => {
+    const db = populatedAt110();
+    db.pragma('foreign_keys = OFF');
+    db.prepare("INSERT INTO refunds (id, sale_id, amount, idempotency_key, created_at, updated_at, status) VALUES ('stray', 'gone', 1, 'k9', 4, 4, 'pending')").run();
+    db.pragma('foreign_keys = ON');
+    expect(migrate(db, MIGRATIONS, 140)).toBe(140);
+    expect(db.prepare('SELECT count(*) AS n FROM refunds').get()).toEqual({ n: 2 });
+    db.close();
+  });
+
   it('refuses to rebuild a sales table with a column it does not know, leaving the database as it was', () => {
     const db = populatedAt110();
     db.exec('ALTER TABLE sales ADD COLUMN surprise TEXT');
     expect(() => migrate(db, MIGRATIONS, 140)).toThrow(/not listed: surprise/);
     expect(db.pragma('user_version', { simple: true })).toBe(110);
     expect(db.prepare('SELECT count(*) AS n FROM sales').get()).toEqual({ n: 2 });
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
   });
 });

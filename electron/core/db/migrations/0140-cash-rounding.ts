@@ -12,6 +12,8 @@ const SALES_COLUMNS = [
 export const migration0140CashRounding: Migration = {
   version: 140,
   name: 'cash rounding: the rounding line of a cash sale and of a cash refund',
+  // sales is the parent of refunds and sold_lines: see rebuildTable.
+  foreignKeysOff: true,
   up(db) {
     // cash_rounding is what the cash taken differs from the total by (shared/cash-rounding.ts):
     // at most half the largest step (NOK: 100 øre) either way, and never on a wallet payment. The

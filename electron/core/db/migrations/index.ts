@@ -17,6 +17,14 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Database): void;
+  /**
+   * Run with foreign keys off, as SQLite's own procedure for rebuilding a table that others refer
+   * to has it (sqlite.org/lang_altertable.html, "other kinds of table schema changes"): with them
+   * on, dropping the parent checks every child row against it, and putting the rows back checks
+   * them again (4 s of CPU for 100 000 sales, against 0.4 s). Such a migration checks what it
+   * touched itself (rebuildTable does); migrate() turns them on again after the transaction.
+   */
+  foreignKeysOff?: boolean;
 }
 
 /** Every migration ever shipped, in order. Never edit one that has shipped: add the next. */

@@ -13,12 +13,12 @@ export interface TableRebuild {
  * every row, every index and trigger on it, and every foreign key that other tables hold on it.
  *
  * Why not "create new, copy, drop old, rename new" as in 0070–0100: those tables had no children.
- * Renaming a table rewrites the REFERENCES of its children to follow it, and `PRAGMA foreign_keys`
- * cannot be switched off inside a transaction. So the rows wait in a temporary copy while the table
- * is dropped and made again under its own name; children keep pointing at that name. Foreign keys
- * are deferred for the transaction: dropping the parent counts the children it orphans, putting
- * each row back counts them off again, and a commit with any left over fails. The explicit
- * foreign_key_check below says which ones before that.
+ * Renaming a table rewrites the REFERENCES of its children to follow it. So the rows wait in a
+ * temporary copy while the table is dropped and made again under its own name, and the children
+ * keep pointing at that name. The migration runs with foreign keys off (Migration.foreignKeysOff)
+ * so that neither the drop nor the copy back checks every child row; should they be on after all,
+ * they are deferred, and the copy back settles what the drop counted. Either way the children are
+ * checked at the end: a row that lost its parent in the rebuild fails the migration.
  *
  * A column the table has that `columns` does not list throws instead of being lost: a migration
  * merged after this one was written that added a column must be added here first.
@@ -40,6 +40,11 @@ export function rebuildTable(db: Database, rebuild: TableRebuild): void {
     .map((t) => t.name)
     .filter((child) => (db.prepare('SELECT "table" AS parent FROM pragma_foreign_key_list(?)').all(child) as Array<{ parent: string }>).some((fk) => fk.parent === table));
 
+  // Rows that had no parent before (written with foreign keys off by a hand or a tool) are not
+  // the rebuild's doing and do not stop a till from starting; new ones do.
+  const orphansOf = (child: string) => (db.prepare('SELECT count(*) AS n FROM pragma_foreign_key_check(?)').get(child) as { n: number }).n;
+  const orphansBefore = new Map(children.map((child) => [child, orphansOf(child)]));
+
   const list = columns.map((c) => `"${c}"`).join(', ');
   const copy = `${table}_rebuild_copy`;
   db.pragma('defer_foreign_keys = ON');
@@ -51,7 +56,7 @@ export function rebuildTable(db: Database, rebuild: TableRebuild): void {
   for (const dependent of dependents) db.exec(dependent.sql);
 
   for (const child of children) {
-    const orphans = db.prepare('SELECT count(*) AS n FROM pragma_foreign_key_check(?)').get(child) as { n: number };
-    if (orphans.n > 0) throw new Error(`Rebuilding ${table} left ${orphans.n} row(s) of ${child} without their ${table} row`);
+    const lost = orphansOf(child) - orphansBefore.get(child)!;
+    if (lost > 0) throw new Error(`Rebuilding ${table} left ${lost} row(s) of ${child} without their ${table} row`);
   }
 }
