@@ -42,6 +42,7 @@ for (const shop of shops) {
       await expect(page.getByTestId('cash-exact')).toContainText(shop.due);
       await page.getByTestId('cash-exact').click();
       await expect(page.getByTestId('cash-change')).toContainText('0,00');
+      await due.scrollIntoViewIfNeeded();
       await testInfo.attach(`${shop.language}-cash-form`, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
       expect(await seriousViolations(page), 'cash form').toEqual([]);
 
