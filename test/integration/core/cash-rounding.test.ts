@@ -58,10 +58,21 @@ describe('a cash sale is paid in the country’s smallest coin', () => {
     expect(day.byVat.reduce((sum, row) => sum + row.total, 0)).toBe(total);
   });
 
-  it('counts the change from the rounded amount', async () => {
+  it('counts the change from the rounded amount, and the Z counts the cash actually taken', async () => {
     await shop('FI', 'EUR', 1003);
     const sale = await h.value('payment.cash', { tendered: 2000 });
     expect(sale.cash).toEqual({ tendered: 2000, change: 995, rounding: 2 });
+    await delivered();
+
+    const z = await h.value('zreport.close', { count: { total: 1005 } });
+    expect(z).toMatchObject({ totals: { gross: 1003, rounding: 2, net: 1005 }, drawer: { cashSales: 1003, cashRounding: 2, expected: 1005 }, cashDifference: 0, grandTotal: 1005 });
+    const file = await h.value('export.zReport', { number: z.number!, format: 'csv' });
+    expect(file.content).toContain('totals,cash rounding,,0.02,EUR');
+    expect(file.content).toContain('cash,rounding,,0.02,EUR');
+    await delivered();
+    const [reported] = (await h.control('GET', '/billing/z-reports')).zReports;
+    expect(reported.report).toMatchObject({ gross: 1003, rounding: 2, net: 1005, cash: { sales: 1003, rounding: 2, expected: 1005, difference: 0 } });
+    expect(reported.report.tenders).toContainEqual({ type: 'CASH', count: 1, gross: 1003, refunds: 0, rounding: 2, net: 1005 });
   });
 });
 
