@@ -34,3 +34,20 @@ export function roundCash(total: number, currency: Currency, country: PhoneCount
   const rounded = total < 0 ? -roundedMagnitude : roundedMagnitude;
   return { total, rounded: rounded === 0 ? 0 : rounded, rounding: rounded - total, currency };
 }
+
+/**
+ * The cash handed back for a refund of `amount` of a cash sale's goods, of which `refundedBefore`
+ * were refunded already, and the rounding line that makes it a payable amount.
+ *
+ * A refund is a negative amount, rounded by the same rules as a sale; and the rounding settles the
+ * sale's refunds as a whole: this one hands back what the refunds so far round to, less what
+ * the earlier ones handed back. So a full refund (in one go or in parts) hands back exactly the cash
+ * the sale took, and partial refunds can never together pay out more than the rounded goods: a
+ * DKK 0.25 refund hands back 0.50, a second 0.25 of the same sale then 0.00.
+ */
+export function cashRefundRounding(refundedBefore: number, amount: number, currency: Currency, country: PhoneCountry): { paidOut: number; rounding: number } {
+  const before = roundCash(-refundedBefore, currency, country).rounded;
+  const after = roundCash(-(refundedBefore + amount), currency, country).rounded;
+  const paidOut = before - after;
+  return { paidOut, rounding: paidOut - amount };
+}

@@ -35,15 +35,26 @@ export type ReportTender = z.infer<typeof reportTenderSchema>;
 const amount = minorUnitsSchema;
 const count = z.number().int().min(0);
 
+/**
+ * Cash rounding (shared/cash-rounding.ts): what the cash taken and handed back differed from the
+ * goods' totals by, sales' less refunds'. It is money in the drawer and in the day's takings, but
+ * not a sale of anything, so it has its own line beside gross and refunds (and none in the VAT
+ * table). Reports stored before it existed read as 0.
+ */
+const rounding = amount.default(0);
+
 export const periodTotalsSchema = z.object({
   gross: amount,
   refunds: amount,
+  rounding,
+  /** gross − refunds + rounding. */
   net: amount,
   sales: count,
   refundCount: count,
 });
 
-export const tenderRowSchema = z.object({ tender: reportTenderSchema, count, gross: amount, refunds: amount, net: amount });
+/** net = gross − refunds + rounding; only cash is ever rounded. */
+export const tenderRowSchema = z.object({ tender: reportTenderSchema, count, gross: amount, refunds: amount, rounding, net: amount });
 export const vatRowSchema = z.object({
   rate: vatRateSchema,
   /** Sold at this rate: base (without VAT), VAT, and the two together. */
@@ -179,13 +190,18 @@ export const drawerMovementSchema = z.object({
   by: staffRefSchema.nullable(),
 });
 
-/** The drawer since the last Z: expected = float + cash sales − cash refunds + cash in − cash out. */
+/**
+ * The drawer since the last Z: expected = float + cash sales − cash refunds + cash rounding + cash
+ * in − cash out. Sales and refunds are the goods' totals; the rounding line makes them the cash
+ * that actually went in and out.
+ */
 export const drawerSchema = z.object({
   currency: currencySchema,
   periodStart: z.number().int(),
   float: amount,
   cashSales: amount,
   cashRefunds: amount,
+  cashRounding: rounding,
   cashIn: amount,
   cashOut: amount,
   expected: amount,

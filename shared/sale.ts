@@ -37,6 +37,11 @@ export const refundSchema = z.object({
   /** Who refunded, and which manager approved it; null on refunds made before staff existed. */
   cashier: staffRefSchema.nullable(),
   approvedBy: staffRefSchema.nullable(),
+  /**
+   * A cash refund hands back amount + cashRounding (shared/cash-rounding.ts: cashRefundRounding);
+   * 0 for a wallet refund, which is never rounded.
+   */
+  cashRounding: minorUnitsSchema,
 });
 export type Refund = z.infer<typeof refundSchema>;
 
@@ -63,7 +68,11 @@ export const saleSchema = z.object({
     refunded: minorUnitsSchema,
     cancelled: minorUnitsSchema,
   }),
-  cash: z.object({ tendered: minorUnitsSchema, change: minorUnitsSchema }).nullable(),
+  /**
+   * A cash sale: what was handed over, the change, and the rounding line (shared/cash-rounding.ts):
+   * the cash taken is totals.total + rounding, and change = tendered − (total + rounding).
+   */
+  cash: z.object({ tendered: minorUnitsSchema, change: minorUnitsSchema, rounding: minorUnitsSchema }).nullable(),
   refunds: z.array(refundSchema),
   /** What failed, or what is holding the sale up (e.g. "capture pending", Vipps unreachable). */
   problem: appErrorSchema.nullable(),
@@ -99,5 +108,7 @@ export const customerDisplaySchema = z.object({
   expiresAt: z.number().int().nullable(),
   /** For a cash sale: the change to hand back. */
   change: minorUnitsSchema.nullable(),
+  /** For a cash sale: its rounding line (the total paid in cash is totals.total + rounding). */
+  rounding: minorUnitsSchema.nullable(),
 });
 export type CustomerDisplay = z.infer<typeof customerDisplaySchema>;

@@ -171,6 +171,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
     shopName: config.shop.name,
     merchantSerialNumber: config.vipps.merchantSerialNumber,
     cashMaxOverTotal: config.cashMaxOverTotal,
+    country: config.shop.country,
     random: deps.random,
   });
   const audit = new AuditLog(db, config.tillId, now);

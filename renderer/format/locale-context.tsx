@@ -29,6 +29,8 @@ export interface Formatters {
   /** UI language + shop region, for anything with words in it. */
   textLocale: string;
   money(amount: number, currency: Currency): string;
+  /** An adjustment with its sign, "+0,25 kr." or "−0,24 kr." (a rounding line). */
+  signedMoney(amount: number, currency: Currency): string;
   /** The shop locale's decimal mark and thousands separator, for money the cashier types. */
   separators: NumberSeparators;
   /** What the cashier typed ("250,50") as exact minor units. */
@@ -68,6 +70,7 @@ export function useFormat(): Formatters {
       locale,
       textLocale,
       money: (amount, currency) => formatMoney(amount, currency, locale),
+      signedMoney: (amount, currency) => formatMoney(amount, currency, locale, true),
       separators,
       parseMoney: (text, currency) => parseMoneyInput(text, currency, separators),
       moneyInput: (amount, currency) => toMoneyInput(amount, currency, separators),

@@ -5,10 +5,14 @@ import { minorUnitDigits, type Currency } from '../../shared/money';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** 19900 NOK in nb-NO -> "199,00 kr". Intl formats the decimal string exactly (no rounding through a double). */
-export function formatMoney(amount: number, currency: Currency, locale: string): string {
+/**
+ * 19900 NOK in nb-NO -> "199,00 kr". Intl formats the decimal string exactly (no rounding through a
+ * double). `signed` shows the sign of any amount but zero ("+0,25 kr.", "−0,24 kr."): a line that
+ * adjusts a total, such as cash rounding.
+ */
+export function formatMoney(amount: number, currency: Currency, locale: string, signed = false): string {
   const digits = minorUnitDigits[currency];
-  const key = `${locale}|${currency}`;
+  const key = `${locale}|${currency}|${signed}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.NumberFormat(locale, {
@@ -16,6 +20,7 @@ export function formatMoney(amount: number, currency: Currency, locale: string):
       currency,
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
+      ...(signed ? { signDisplay: 'exceptZero' as const } : {}),
     });
     formatters.set(key, formatter);
   }

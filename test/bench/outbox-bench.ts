@@ -34,7 +34,7 @@ function recordSale(db: BetterSqlite3.Database, sales: SaleRepo, outbox: OutboxR
       phone: null,
       keys: { create: randomUUID(), capture: randomUUID(), cancel: randomUUID() },
       cashier: null,
-      cash: { tendered: 10000, change: 10000 - cart.totals.total },
+      cash: { tendered: 10000, change: 10000 - cart.totals.total, rounding: 0 },
     }));
     outbox.enqueue({ id: randomUUID(), kind: 'sale', subjectId: sale.id, orderingKey: sale.id, payload: saleReport(toPublicSale(sale), 'bench', sale.createdAt) });
   })();

@@ -6,6 +6,7 @@ import { measureClientOverhead, measurePaymentLatency } from './payment-latency'
 import { measureCommit, measureDrain } from './outbox-bench';
 import { measureReports } from './report-bench';
 import { measureCustomerLookup } from './customer-lookup';
+import { measureCashRounding } from './cash-rounding-bench';
 
 /** `npm run bench [-- --out FILE]`: measures against the sandbox, prints a table, writes JSON. */
 async function main(argv: string[]): Promise<void> {
@@ -18,6 +19,8 @@ async function main(argv: string[]): Promise<void> {
   metrics.push(...(await measureDrain()));
   console.log('Measuring the day view, the Z-report and a page of the sales list on a day of 100,000 sales…');
   metrics.push(...(await measureReports()));
+  console.log('Measuring migration 0140 and the day\'s cash rounding on 100,000 sales…');
+  metrics.push(...(await measureCashRounding()));
   console.log('Measuring the customer lookup: phone → subscriber with 3 live agreements…');
   metrics.push(...(await measureCustomerLookup()));
   console.log('Measuring the polling rate per agreement (simulated 10 minutes)…');

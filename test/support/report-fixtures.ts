@@ -7,6 +7,7 @@ import { migrate } from '../../electron/core/db/migrate';
 import { SaleRepo } from '../../electron/core/db/repos/sale-repo';
 import { SubscriptionSaleRepo } from '../../electron/core/db/repos/subscription-sale-repo';
 import { cartOf, lineFor } from '../../electron/core/sales/cart-math';
+import { cashRefundRounding, roundCash } from '../../shared/cash-rounding';
 
 export const OLA: StaffRef = { id: 'staff-ola', name: 'Ola Nordmann' };
 export const KARI: StaffRef = { id: 'staff-kari', name: 'Kari Nordmann' };
@@ -16,6 +17,8 @@ export const goods = {
   bread: { id: 'bread', name: 'Brød', unitPrice: 5000, currency: 'NOK', vatRate: 1500 },
   coffee: { id: 'coffee', name: 'Kaffe', unitPrice: 12000, currency: 'NOK', vatRate: 1500 },
   book: { id: 'book', name: 'Bok', unitPrice: 30000, currency: 'NOK', vatRate: 0 },
+  /** Priced in øre: paid in cash it is rounded (10.49 -> 10.00, 2 of them 20.98 -> 21.00). */
+  gum: { id: 'gum', name: 'Tyggis', unitPrice: 1049, currency: 'NOK', vatRate: 1500 },
 } as const;
 export type GoodsId = keyof typeof goods;
 
@@ -67,7 +70,8 @@ export class ReportFixture {
       totals: cart.totals,
       phone: options.phone ? { country: 'NO', msisdn: options.phone } : null,
       keys: { create: randomUUID(), capture: randomUUID(), cancel: randomUUID() },
-      cash: cash ? { tendered: cart.totals.total, change: 0 } : null,
+      // Cash as the flow takes it (PaymentSales.cash): the rounded total, handed over exactly.
+      cash: cash ? (({ rounded, rounding }) => ({ tendered: rounded, change: 0, rounding }))(roundCash(cart.totals.total, 'NOK', 'NO')) : null,
       cashier: options.cashier ?? null,
     }));
     if (cash) return sale;
@@ -84,7 +88,8 @@ export class ReportFixture {
     this.time = refundedAt;
     const sale = this.sales.get(saleId)!;
     const cash = sale.tender === 'cash';
-    const refund = this.sales.insertRefund({ id: randomUUID(), saleId, amount, idempotencyKey: randomUUID(), cashier: by, approvedBy: by, paidOut: cash });
+    const paidOut = cash ? { cashRounding: cashRefundRounding(sale.amounts.refunded, amount, 'NOK', 'NO').rounding } : undefined;
+    const refund = this.sales.insertRefund({ id: randomUUID(), saleId, amount, idempotencyKey: randomUUID(), cashier: by, approvedBy: by, paidOut });
     if (!cash) this.sales.updateRefund(refund.id, { status: 'refunded', problem: null });
     this.sales.update(saleId, { amounts: { ...sale.amounts, refunded: sale.amounts.refunded + amount } });
     return refund;

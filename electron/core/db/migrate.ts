@@ -28,12 +28,19 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   const goal = target ?? newest;
   const pending = migrations.filter((m) => m.version > current && m.version <= goal);
   if (pending.length === 0) return current;
-  db.transaction(() => {
-    for (const migration of pending) {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }
-  })();
+  // PRAGMA foreign_keys is a no-op inside a transaction: it is switched around it.
+  const switchOff = pending.some((m) => m.foreignKeysOff) && db.pragma('foreign_keys', { simple: true }) === 1;
+  if (switchOff) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of pending) {
+        migration.up(db);
+        db.pragma(`user_version = ${migration.version}`);
+      }
+    })();
+  } finally {
+    if (switchOff) db.pragma('foreign_keys = ON');
+  }
   return schemaVersion(db);
 }
 

@@ -9,6 +9,7 @@ import type { EndOfDayReport } from '../../../shared/reports';
  * when read back, so a damaged outbox row becomes a dead letter with a reason, never a bad request.
  */
 const money = z.number().int().safe();
+const signed = z.number().int().safe();
 const iso = z.iso.datetime();
 
 export const saleReportSchema = z.object({
@@ -33,6 +34,8 @@ export const saleReportSchema = z.object({
         capturedAmount: money.optional(),
         tendered: money.optional(),
         change: money.optional(),
+        /** CASH only: the rounding line; the cash taken is amount + rounding = tendered − change. */
+        rounding: signed.optional(),
       }),
     )
     .min(1),
@@ -67,13 +70,14 @@ export const refundReportSchema = z.object({
   approvedBy: z.string().nullable().optional(),
   currency: z.enum(['NOK', 'DKK', 'EUR']),
   amount: money,
+  /** A refund of a cash sale: the cash handed back is amount + rounding. */
+  rounding: signed.optional(),
   reference: z.string().optional(),
   createdAt: iso,
   refundedAt: iso,
 });
 export type RefundReport = z.infer<typeof refundReportSchema>;
 
-const signed = z.number().int().safe();
 const count = z.number().int().min(0);
 
 /** The closing report of a period (PUT /billing/v1/z-reports/{zReportId}). Net and the cash difference may be negative. */
@@ -87,11 +91,13 @@ export const zReportReportSchema = z.object({
   closedBy: z.string().nullable(),
   gross: money,
   refunds: money,
+  /** The period's cash rounding (sales' less refunds'); net = gross − refunds + rounding. */
+  rounding: signed.optional(),
   net: signed,
   grandTotal: signed,
-  tenders: z.array(z.object({ type: z.enum(['VIPPS_MOBILEPAY_PUSH', 'VIPPS_MOBILEPAY_QR', 'CASH', 'AGREEMENT_INITIAL_CHARGE']), count, gross: money, refunds: money, net: signed })),
+  tenders: z.array(z.object({ type: z.enum(['VIPPS_MOBILEPAY_PUSH', 'VIPPS_MOBILEPAY_QR', 'CASH', 'AGREEMENT_INITIAL_CHARGE']), count, gross: money, refunds: money, rounding: signed.optional(), net: signed })),
   vatSummary: z.array(z.object({ rate: z.number().int(), base: money, vat: money, total: money, refundBase: money, refundVat: money, refundTotal: money })),
-  cash: z.object({ float: money, sales: money, refunds: money, cashIn: money, cashOut: money, expected: signed, counted: money, difference: signed }),
+  cash: z.object({ float: money, sales: money, refunds: money, rounding: signed.optional(), cashIn: money, cashOut: money, expected: signed, counted: money, difference: signed }),
   agreements: z.object({ requested: count, approved: count, declined: count, expired: count, cancelled: count, initialChargesAmount: money }),
   unsyncedAtClose: count,
   closedWithUnsynced: z.boolean(),
@@ -137,14 +143,16 @@ export function zReportReport(report: EndOfDayReport & { id: string; number: num
     closedBy: report.closedBy?.name ?? null,
     gross: report.totals.gross,
     refunds: report.totals.refunds,
+    rounding: report.totals.rounding,
     net: report.totals.net,
     grandTotal: report.grandTotal,
-    tenders: report.byTender.map((t) => ({ type: tenderType[t.tender], count: t.count, gross: t.gross, refunds: t.refunds, net: t.net })),
+    tenders: report.byTender.map((t) => ({ type: tenderType[t.tender], count: t.count, gross: t.gross, refunds: t.refunds, rounding: t.rounding, net: t.net })),
     vatSummary: report.byVat.map((v) => ({ ...v })),
     cash: {
       float: report.drawer.float,
       sales: report.drawer.cashSales,
       refunds: report.drawer.cashRefunds,
+      rounding: report.drawer.cashRounding,
       cashIn: report.drawer.cashIn,
       cashOut: report.drawer.cashOut,
       expected: report.drawer.expected,
@@ -169,7 +177,7 @@ const isoOf = (ms: number) => new Date(ms).toISOString();
 export function saleReport(sale: Sale, tillId: string, completedAt: number): SaleReport {
   const tender =
     sale.tender === 'cash'
-      ? { type: 'CASH' as const, amount: sale.totals.total, tendered: sale.cash!.tendered, change: sale.cash!.change }
+      ? { type: 'CASH' as const, amount: sale.totals.total, tendered: sale.cash!.tendered, change: sale.cash!.change, rounding: sale.cash!.rounding }
       : {
           type: 'VIPPS_MOBILEPAY' as const,
           amount: sale.totals.total,
@@ -221,6 +229,7 @@ export function refundReport(refund: Refund, sale: Sale, tillId: string, refunde
     approvedBy: refund.approvedBy?.name ?? null,
     currency: sale.totals.currency,
     amount: refund.amount,
+    ...(sale.tender === 'cash' ? { rounding: refund.cashRounding } : {}),
     reference: sale.reference,
     createdAt: isoOf(refund.createdAt),
     refundedAt: isoOf(refundedAt),

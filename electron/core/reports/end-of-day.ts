@@ -135,9 +135,10 @@ export class EndOfDay {
       float,
       cashSales: cash.sales,
       cashRefunds: cash.refunds,
+      cashRounding: cash.rounding,
       cashIn,
       cashOut,
-      expected: float + cash.sales - cash.refunds + cashIn - cashOut,
+      expected: float + cash.sales - cash.refunds + cash.rounding + cashIn - cashOut,
       movements,
     };
   }

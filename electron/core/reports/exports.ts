@@ -49,6 +49,7 @@ export function zReportRows(report: EndOfDayReport): Cell[][] {
     ['report', 'period end', null, localIso(report.to), null],
     ['totals', 'gross', report.totals.sales, amount(report.totals.gross), c],
     ['totals', 'refunds', report.totals.refundCount, amount(report.totals.refunds), c],
+    ['totals', 'cash rounding', null, amount(report.totals.rounding), c],
     ['totals', 'net', null, amount(report.totals.net), c],
     ['totals', 'grand total before', null, amount(report.grandTotalBefore), c],
     ['totals', 'grand total', null, amount(report.grandTotal), c],
@@ -60,6 +61,7 @@ export function zReportRows(report: EndOfDayReport): Cell[][] {
   }
   const d = report.drawer;
   rows.push(['cash', 'float', null, amount(d.float), c], ['cash', 'sales', null, amount(d.cashSales), c], ['cash', 'refunds', null, amount(d.cashRefunds), c]);
+  rows.push(['cash', 'rounding', null, amount(d.cashRounding), c]);
   rows.push(['cash', 'in', null, amount(d.cashIn), c], ['cash', 'out', null, amount(d.cashOut), c], ['cash', 'expected', null, amount(d.expected), c]);
   if (report.counted) rows.push(['cash', 'counted', null, amount(report.counted.total), c]);
   if (report.cashDifference !== null) rows.push(['cash', 'difference', null, amount(report.cashDifference), c]);

@@ -7,11 +7,11 @@ import type { StaffRef } from '../../../shared/staff';
 import { StatementCache } from '../db/statement-cache';
 import { staffRef } from '../db/repos/row-parsing';
 import { splitRefundByRate } from './refund-split';
-import { AGREEMENTS_APPROVED, AGREEMENTS_REQUESTED, REFUNDS_IN_WINDOW, SALES_BY_TENDER_CASHIER_HOUR, SOLD_LINES_BY_PRODUCT_AND_RATE } from './report-sql';
+import { AGREEMENTS_APPROVED, AGREEMENTS_REQUESTED, CASH_SALES_ROUNDING, REFUNDS_IN_WINDOW, SALES_BY_TENDER_CASHIER_HOUR, SOLD_LINES_BY_PRODUCT_AND_RATE } from './report-sql';
 
 type SalesRow = { tender: ReportTender; cashier_id: string | null; cashier_name: string | null; bucket: number; n: number; gross: number };
 type LineRow = { product_id: string; name: string; vat_rate: number; quantity: number; total: number; vat: number };
-type RefundRow = { amount: number; cashier_id: string | null; cashier_name: string | null; tender: ReportTender; totals_json: string };
+type RefundRow = { amount: number; cash_rounding: number; cashier_id: string | null; cashier_name: string | null; tender: ReportTender; totals_json: string };
 type ApprovedRow = {
   waited: number;
   initial_charge_amount: number | null;
@@ -28,8 +28,8 @@ const CAPTURED_CHARGE = 'CHARGED';
 export interface FiguresWithHours extends PeriodFigures {
   /** Sales per hour bucket since `from` (bucket k starts at from + k hours). */
   buckets: Map<number, { count: number; gross: number }>;
-  /** Cash figures for the drawer. */
-  cash: { sales: number; refunds: number };
+  /** Cash figures for the drawer: the goods' totals and the rounding that made them cash. */
+  cash: { sales: number; refunds: number; rounding: number };
 }
 
 /**
@@ -52,10 +52,13 @@ export class PeriodFiguresQuery {
     const sales = this.sql.get(SALES_BY_TENDER_CASHIER_HOUR).all(window) as SalesRow[];
     const lines = this.sql.get(SOLD_LINES_BY_PRODUCT_AND_RATE).all(window) as LineRow[];
     const refunds = this.sql.get(REFUNDS_IN_WINDOW).all(window) as RefundRow[];
+    const { rounding: salesRounding } = this.sql.get(CASH_SALES_ROUNDING).get(window) as { rounding: number };
     const requested = this.sql.get(AGREEMENTS_REQUESTED).all(window) as Array<{ status: string; n: number }>;
     const approved = this.sql.get(AGREEMENTS_APPROVED).all(window) as ApprovedRow[];
 
-    const tenders = new Map<ReportTender, { count: number; gross: number; refunds: number }>(reportTenders.map((t) => [t, { count: 0, gross: 0, refunds: 0 }]));
+    const tenders = new Map<ReportTender, { count: number; gross: number; refunds: number; rounding: number }>(reportTenders.map((t) => [t, { count: 0, gross: 0, refunds: 0, rounding: 0 }]));
+    // Only cash is rounded: what the sales took beyond their totals, less what refunds handed back beyond theirs.
+    tenders.get('cash')!.rounding = salesRounding;
     const cashiers = new Map<string, { cashier: StaffRef | null; count: number; gross: number; refunds: number }>();
     const cashierRow = (id: string | null, name: string | null) => {
       const key = id ?? '';
@@ -101,6 +104,7 @@ export class PeriodFiguresQuery {
     for (const refund of refunds) {
       refundTotal += refund.amount;
       tenders.get(refund.tender)!.refunds += refund.amount;
+      tenders.get(refund.tender)!.rounding -= refund.cash_rounding;
       cashierRow(refund.cashier_id, refund.cashier_name).refunds += refund.amount;
       const totals = cartTotalsSchema.safeParse(safeJson(refund.totals_json));
       for (const part of splitRefundByRate(refund.amount, totals.success ? totals.data.byRate : [])) {
@@ -130,18 +134,19 @@ export class PeriodFiguresQuery {
 
     const gross = [...tenders.values()].reduce((sum, t) => sum + t.gross, 0);
     const count = [...tenders.values()].reduce((sum, t) => sum + t.count, 0);
+    const cash = tenders.get('cash')!;
     return {
       currency: this.currency,
       from,
       to,
-      totals: { gross, refunds: refundTotal, net: gross - refundTotal, sales: count, refundCount: refunds.length },
-      byTender: [...tenders].map(([tender, t]) => ({ tender, ...t, net: t.gross - t.refunds })),
+      totals: { gross, refunds: refundTotal, rounding: cash.rounding, net: gross - refundTotal + cash.rounding, sales: count, refundCount: refunds.length },
+      byTender: [...tenders].map(([tender, t]) => ({ tender, ...t, net: t.gross - t.refunds + t.rounding })),
       byVat: [...rates.values()].sort((a, b) => b.rate - a.rate),
       byItem: [...items.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)),
       byCashier: [...cashiers.values()].map((c) => ({ ...c, net: c.gross - c.refunds })).sort((a, b) => b.net - a.net),
       agreements,
       buckets,
-      cash: { sales: tenders.get('cash')!.gross, refunds: tenders.get('cash')!.refunds },
+      cash: { sales: cash.gross, refunds: cash.refunds, rounding: cash.rounding },
     };
   }
 }

@@ -18,9 +18,15 @@ export const SOLD_LINES_BY_PRODUCT_AND_RATE = `
   WHERE completed_at >= @from AND completed_at < @to
   GROUP BY product_id, name, vat_rate`;
 
+/** The cash rounding of the cash sales completed in the window: one scan of the covering index sales_cash_rounding. */
+export const CASH_SALES_ROUNDING = `
+  SELECT COALESCE(sum(cash_rounding), 0) AS rounding
+  FROM sales
+  WHERE status = 'completed' AND tender = 'cash' AND completed_at >= @from AND completed_at < @to`;
+
 /** Refunds paid back in the window, with the tender and VAT split of the sale they came from. */
 export const REFUNDS_IN_WINDOW = `
-  SELECT r.amount, r.cashier_id, r.cashier_name, s.tender, s.totals_json
+  SELECT r.amount, r.cash_rounding, r.cashier_id, r.cashier_name, s.tender, s.totals_json
   FROM refunds r JOIN sales s ON s.id = r.sale_id
   WHERE r.status = 'refunded' AND r.refunded_at >= @from AND r.refunded_at < @to`;
 

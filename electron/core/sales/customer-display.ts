@@ -46,6 +46,7 @@ export class CustomerDisplayState {
         qrUrl: active.status === 'waiting' ? active.qrUrl : null,
         expiresAt: active.expiresAt,
         change: null,
+        rounding: null,
       };
     }
     if (outcome && cart.lines.length === 0) {
@@ -56,8 +57,9 @@ export class CustomerDisplayState {
         qrUrl: null,
         expiresAt: null,
         change: outcome.cash?.change ?? null,
+        rounding: outcome.cash?.rounding ?? null,
       };
     }
-    return { phase: cart.lines.length > 0 ? 'cart' : 'idle', lines: cart.lines, totals: cart.totals, qrUrl: null, expiresAt: null, change: null };
+    return { phase: cart.lines.length > 0 ? 'cart' : 'idle', lines: cart.lines, totals: cart.totals, qrUrl: null, expiresAt: null, change: null, rounding: null };
   }
 }

@@ -12,6 +12,8 @@ import {
   type StartPaymentRequest,
 } from '../../../shared/sale';
 import { cashCeiling } from '../../../shared/cash';
+import { cashRefundRounding, roundCash } from '../../../shared/cash-rounding';
+import type { PhoneCountry } from '../../../shared/phone';
 import type { Intention } from '../intentions/intention-ledger';
 import { minorUnitsToDecimal, type Currency } from '../../../shared/money';
 import type { NewSale, SalePatch, SaleRepo, StoredSale } from '../db/repos/sale-repo';
@@ -50,6 +52,8 @@ export interface PaymentSalesDeps {
   reports: ReportSink;
   /** The most (major units) a cash tender may exceed the total by. */
   cashMaxOverTotal: number;
+  /** The shop's country: its cash is rounded to its smallest coin (shared/cash-rounding.ts). */
+  country: PhoneCountry;
   random?: () => number;
   /** The Vipps polling guideline unless a training run asks for a faster one. */
   policy?: PollPolicy;
@@ -141,21 +145,27 @@ export class PaymentSales {
     return toPublicSale(sale);
   }
 
+  /**
+   * A cash sale. Cash is paid in the country's smallest coin: the amount due is the total rounded
+   * (roundCash), tendered and change are counted from it, and the rounding is its own line on the
+   * sale. Wallet payments (start) are never rounded.
+   */
   cash(request: CashPaymentRequest, intention: Intention): Sale {
     const { tendered } = request;
     const cart = this.sellableCart();
     this.assertNoneWaiting();
-    if (tendered < cart.totals.total) {
-      throw new KassaError('VALIDATION', 'The amount tendered is less than the total.', { tendered: 'Less than the total.' }, because('CASH_TOO_LITTLE', { totalAmount: cart.totals.total, currency: cart.totals.currency }));
+    const due = roundCash(cart.totals.total, cart.totals.currency, this.deps.country);
+    if (tendered < due.rounded) {
+      throw new KassaError('VALIDATION', 'The amount tendered is less than the total.', { tendered: 'Less than the total.' }, because('CASH_TOO_LITTLE', { totalAmount: due.rounded, currency: due.currency }));
     }
-    const ceiling = cashCeiling(cart.totals.total, cart.totals.currency, this.deps.cashMaxOverTotal);
+    const ceiling = cashCeiling(due.rounded, due.currency, this.deps.cashMaxOverTotal);
     if (tendered > ceiling) {
-      const most = `${minorUnitsToDecimal(ceiling)} ${cart.totals.currency}`;
-      throw new KassaError('VALIDATION', `The amount tendered is more than ${most}. Check the amount typed.`, { tendered: `At most ${most}.` }, because('CASH_TOO_MUCH', { maxAmount: ceiling, currency: cart.totals.currency }));
+      const most = `${minorUnitsToDecimal(ceiling)} ${due.currency}`;
+      throw new KassaError('VALIDATION', `The amount tendered is more than ${most}. Check the amount typed.`, { tendered: `At most ${most}.` }, because('CASH_TOO_MUCH', { maxAmount: ceiling, currency: due.currency }));
     }
     // The sale, the request id and the report to the billing backend are one transaction.
     const sale = this.deps.reports.transaction(() => {
-      const recorded = this.insertCashSale(intention, cart, tendered);
+      const recorded = this.insertCashSale(intention, cart, { tendered, change: tendered - due.rounded, rounding: due.rounding });
       this.deps.reports.report('sale', recorded.id, recorded.id, saleReport(toPublicSale(recorded), this.deps.tillId, recorded.createdAt));
       return recorded;
     });
@@ -178,7 +188,7 @@ export class PaymentSales {
     if (this.current()) throw new KassaError('CONFLICT', 'A payment is already waiting for a customer. Finish or cancel it first.', undefined, because('PAYMENT_ALREADY_WAITING'));
   }
 
-  private insertCashSale(intention: Intention, cart: ReturnType<CartService['get']>, tendered: number): StoredSale {
+  private insertCashSale(intention: Intention, cart: ReturnType<CartService['get']>, cash: NonNullable<NewSale['cash']>): StoredSale {
     return this.insertSale(intention, (receiptNumber) => ({
       id: randomUUID(),
       reference: paymentReference(receiptNumber),
@@ -190,7 +200,7 @@ export class PaymentSales {
       totals: cart.totals,
       phone: null,
       keys: { create: randomUUID(), capture: randomUUID(), cancel: randomUUID() },
-      cash: { tendered, change: tendered - cart.totals.total },
+      cash,
       cashier: intention.by,
     }));
   }
@@ -253,6 +263,10 @@ export class PaymentSales {
    * A refund of a cash sale is cash handed back from the drawer: no Vipps call, refunded the moment
    * it is recorded, counted out of the drawer and the day, and reported to billing like any refund,
    * all in one transaction with its request id and journal entry.
+   *
+   * `amount` is the goods refunded (at most what is left of the sale's total, so VAT splits as on
+   * any refund); the cash handed back is rounded as a negative amount by cashRefundRounding, which
+   * settles the sale's refunds as a whole: a full refund hands back exactly the cash the sale took.
    */
   private cashRefund(sale: StoredSale, amount: number, intention: Intention): Sale {
     const refundable = sale.amounts.captured - sale.amounts.refunded;
@@ -261,7 +275,8 @@ export class PaymentSales {
       throw new KassaError('PAYMENT_REFUSED', `At most ${most} can be refunded on this sale.`, { amount: `At most ${most}.` }, because('REFUND_TOO_MUCH', { maxAmount: refundable, currency: sale.totals.currency }));
     }
     const after = this.deps.reports.transaction(() => {
-      const refund = this.deps.repo.insertRefund({ id: randomUUID(), saleId: sale.id, amount, idempotencyKey: randomUUID(), cashier: intention.by, approvedBy: intention.approvedBy, paidOut: true });
+      const { rounding } = cashRefundRounding(sale.amounts.refunded, amount, sale.totals.currency, this.deps.country);
+      const refund = this.deps.repo.insertRefund({ id: randomUUID(), saleId: sale.id, amount, idempotencyKey: randomUUID(), cashier: intention.by, approvedBy: intention.approvedBy, paidOut: { cashRounding: rounding } });
       const updated = this.deps.repo.update(sale.id, { amounts: { ...sale.amounts, refunded: sale.amounts.refunded + amount } });
       this.deps.reports.report('refund', refund.id, sale.id, refundReport(refund, toPublicSale(updated), this.deps.tillId, refund.createdAt));
       intention.record(refund.id);

@@ -350,6 +350,9 @@ export class BillingLedger {
       refundIds: refunds.map((r) => r.id),
       refunded: refunds.reduce((total, r) => total + r.report.amount, 0),
       left: this.leftOf(saleId),
+      // The cash the sale took beyond its total, and its refunds handed back beyond theirs.
+      rounding: entry.report.tenders.reduce((total, t) => total + (t.rounding ?? 0), 0),
+      refundedRounding: refunds.reduce((total, r) => total + (r.report.rounding ?? 0), 0),
       report: entry.report,
     };
   }

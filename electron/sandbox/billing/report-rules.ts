@@ -14,7 +14,10 @@
  * - vatSummary, when not empty (the document allows an empty list): one entry per rate, each
  *   base + vat = total, and each equal to the lines at that rate added up — so Σ = total / vat.
  * - Σ tenders[].amount = total, for any mix of CASH and VIPPS_MOBILEPAY.
- * - A CASH tender that gives both `tendered` and `change`: tendered − change = amount.
+ * - A CASH tender that gives both `tendered` and `change`: tendered − change = amount + rounding.
+ * - A CASH tender's `rounding` is the rounding of its amount to the currency's smallest coin
+ *   (NOK whole kroner, DKK 50 øre, EUR 5 cents: shared/cash-rounding.ts); a VIPPS_MOBILEPAY
+ *   tender is never rounded (no `rounding`, or 0).
  * - Not checked: unitPrice × quantity = line total (a billing system may see discounts), a line's
  *   VAT against its rate (rounding is the till's business), capturedAmount, times' order.
  *
@@ -28,9 +31,15 @@
  * - currency equals the sale's; `reference`, when both have one, equals the sale's ePayment
  *   reference.
  * - amount ≤ what is left of the sale: its total minus the refunds already recorded.
+ * - `rounding` (cash handed back beyond `amount`) only on a refund of a sale paid in cash, and at
+ *   most one coin step either way.
  */
+import { cashRoundingStep, roundCash } from '../../../shared/cash-rounding';
 import type { FieldError } from './billing-problems';
-import type { AgreementReport, RefundReport, SaleReport } from './report-schema';
+import type { AgreementReport, Currency, RefundReport, SaleReport } from './report-schema';
+
+/** Kassa's shops round cash by the country of their currency. */
+const countryOf = { NOK: 'NO', DKK: 'DK', EUR: 'FI' } as const satisfies Record<Currency, string>;
 
 function notNegative(errors: FieldError[], field: string, value: number | undefined): void {
   if (value !== undefined && value < 0) errors.push({ field, message: 'must not be negative' });
@@ -83,11 +92,20 @@ export function saleChecks(pathId: string, report: SaleReport): FieldError[] {
 
   const tendered = sum(report.tenders.map((t) => t.amount));
   if (tendered !== report.total) errors.push({ field: 'tenders', message: `amounts must add up to the total (${report.total}), not ${tendered}` });
-  report.tenders.forEach((tender, i) => {
-    if (tender.type === 'CASH' && tender.tendered !== undefined && tender.change !== undefined && tender.tendered - tender.change !== tender.amount) {
-      errors.push({ field: `tenders[${i}].change`, message: `must be tendered − amount (${tender.tendered - tender.amount})` });
-    }
-  });
+  report.tenders.forEach((tender, i) => errors.push(...cashTenderChecks(tender, `tenders[${i}]`, report.currency)));
+  return errors;
+}
+
+function cashTenderChecks(tender: SaleReport['tenders'][number], at: string, currency: Currency): FieldError[] {
+  const rounding = tender.rounding ?? 0;
+  if (tender.type !== 'CASH') return rounding === 0 ? [] : [{ field: `${at}.rounding`, message: 'must be 0: a Vipps MobilePay payment is never rounded' }];
+  const errors: FieldError[] = [];
+  const expected = roundCash(tender.amount, currency, countryOf[currency]).rounding;
+  if (rounding !== expected) errors.push({ field: `${at}.rounding`, message: `must be the cash rounding of ${tender.amount} ${currency} (${expected})` });
+  const taken = tender.amount + rounding;
+  if (tender.tendered !== undefined && tender.change !== undefined && tender.tendered - tender.change !== taken) {
+    errors.push({ field: `${at}.change`, message: `must be tendered − (amount + rounding) (${tender.tendered - taken})` });
+  }
   return errors;
 }
 
@@ -115,5 +133,11 @@ export function refundAgainstSale(report: RefundReport, sale: SaleReport, left: 
     errors.push({ field: 'reference', message: `must be the sale's ePayment reference (${saleReference})` });
   }
   if (report.amount > left) errors.push({ field: 'amount', message: `is more than what is left of sale ${sale.saleId} (${left} of ${sale.total})` });
+  const rounding = report.rounding ?? 0;
+  if (rounding !== 0 && !sale.tenders.some((t) => t.type === 'CASH')) {
+    errors.push({ field: 'rounding', message: 'must be 0: the sale was paid with Vipps MobilePay, which is never rounded' });
+  } else if (Math.abs(rounding) >= 2 * cashRoundingStep[countryOf[report.currency]]) {
+    errors.push({ field: 'rounding', message: `must be less than two coin steps (${2 * cashRoundingStep[countryOf[report.currency]]}) either way` });
+  }
   return errors;
 }

@@ -103,6 +103,7 @@ const minorUnits: Schema = { type: 'integer', format: 'int64', minimum: 0, maxim
 const vatRate: Schema = { type: 'integer', minimum: 0, maximum: 10000 };
 const dateTime: Schema = { type: 'string', format: 'date-time' };
 const text: Schema = { type: 'string' };
+const signedMinorUnits: Schema = { type: 'integer', format: 'int64', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER };
 const nullableText: Schema = { type: 'string', nullable: true };
 
 const saleLine: Schema = {
@@ -128,6 +129,7 @@ const tender: Schema = {
     capturedAmount: minorUnits,
     tendered: minorUnits,
     change: minorUnits,
+    rounding: signedMinorUnits,
   },
 };
 
@@ -184,13 +186,13 @@ export const refundReportSchema: Schema = {
     approvedBy: nullableText,
     currency,
     amount: { type: 'integer', format: 'int64', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
+    rounding: signedMinorUnits,
     reference: text,
     createdAt: dateTime,
     refundedAt: dateTime,
   },
 };
 
-const signedMinorUnits: Schema = { type: 'integer', format: 'int64', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER };
 const count: Schema = { type: 'integer', minimum: 0 };
 
 export const zReportReportSchema: Schema = {
@@ -206,6 +208,7 @@ export const zReportReportSchema: Schema = {
     closedBy: nullableText,
     gross: minorUnits,
     refunds: minorUnits,
+    rounding: signedMinorUnits,
     net: signedMinorUnits,
     grandTotal: signedMinorUnits,
     tenders: {
@@ -218,6 +221,7 @@ export const zReportReportSchema: Schema = {
           count,
           gross: minorUnits,
           refunds: minorUnits,
+          rounding: signedMinorUnits,
           net: signedMinorUnits,
         },
       },
@@ -237,6 +241,7 @@ export const zReportReportSchema: Schema = {
         float: minorUnits,
         sales: minorUnits,
         refunds: minorUnits,
+        rounding: signedMinorUnits,
         cashIn: minorUnits,
         cashOut: minorUnits,
         expected: signedMinorUnits,
@@ -311,7 +316,7 @@ export interface SaleReport {
   vat: number;
   lines: Array<{ productId: string; name: string; quantity: number; unitPrice: number; total: number; vat: number; vatRate: number }>;
   vatSummary: Array<{ rate: number; base: number; vat: number; total: number }>;
-  tenders: Array<{ type: 'VIPPS_MOBILEPAY' | 'CASH'; amount: number; reference?: string; pspReference?: string; capturedAmount?: number; tendered?: number; change?: number }>;
+  tenders: Array<{ type: 'VIPPS_MOBILEPAY' | 'CASH'; amount: number; reference?: string; pspReference?: string; capturedAmount?: number; tendered?: number; change?: number; rounding?: number }>;
   createdAt: string;
   completedAt: string;
 }
@@ -340,11 +345,12 @@ export interface ZReportReport {
   closedBy?: string | null;
   gross: number;
   refunds: number;
+  rounding?: number;
   net: number;
   grandTotal: number;
-  tenders: Array<{ type: string; count: number; gross: number; refunds: number; net: number }>;
+  tenders: Array<{ type: string; count: number; gross: number; refunds: number; rounding?: number; net: number }>;
   vatSummary: Array<{ rate: number; base: number; vat: number; total: number; refundBase: number; refundVat: number; refundTotal: number }>;
-  cash: { float: number; sales: number; refunds: number; cashIn: number; cashOut: number; expected: number; counted: number; difference: number };
+  cash: { float: number; sales: number; refunds: number; rounding?: number; cashIn: number; cashOut: number; expected: number; counted: number; difference: number };
   agreements: { requested: number; approved: number; declined: number; expired: number; cancelled: number; initialChargesAmount: number };
   unsyncedAtClose: number;
   closedWithUnsynced: boolean;
@@ -358,6 +364,7 @@ export interface RefundReport {
   approvedBy?: string | null;
   currency: Currency;
   amount: number;
+  rounding?: number;
   reference?: string;
   createdAt: string;
   refundedAt: string;

@@ -21,6 +21,12 @@ export function DisplayOutcome({ display }: { display: CustomerDisplay }) {
         </p>
       )}
       {paid ? <DisplayTotal totals={display.totals} /> : <p className="display-instruction">{t('display.notPaidHelp')}</p>}
+      {paid && display.rounding !== null && display.rounding !== 0 && (
+        <p className="display-rounding">
+          <span>{t('display.rounding')}</span>
+          <strong data-testid="display-rounding">{format.signedMoney(display.rounding, display.totals.currency)}</strong>
+        </p>
+      )}
     </div>
   );
 }

@@ -106,6 +106,10 @@ export function ClosePanel() {
                 <dd>{money(d.cashRefunds)}</dd>
               </div>
               <div>
+                <dt>{t('manager.drawer.cashRounding')}</dt>
+                <dd data-testid="drawer-rounding">{format.signedMoney(d.cashRounding, d.currency)}</dd>
+              </div>
+              <div>
                 <dt>{t('manager.drawer.cashIn')}</dt>
                 <dd>{money(d.cashIn)}</dd>
               </div>

@@ -37,18 +37,20 @@ function DayFigures({ day }: { day: DayView }) {
       <div className="totals-cards">
         <Card label={t('manager.day.gross')} value={money(day.totals.gross)} note={t('manager.day.salesCount', { count: day.totals.sales })} testId="total-gross" />
         <Card label={t('manager.day.refunds')} value={money(day.totals.refunds)} note={t('manager.day.refundCount', { count: day.totals.refundCount })} testId="total-refunds" />
+        {day.totals.rounding !== 0 && <Card label={t('manager.day.rounding')} value={format.signedMoney(day.totals.rounding, day.currency)} testId="total-rounding" />}
         <Card label={t('manager.day.net')} value={money(day.totals.net)} testId="total-net" />
       </div>
       <h3>{t('manager.tables.byHour')}</h3>
       <HourChart day={day} currency={day.currency} />
       <div className="manager-tables">
-        <Table caption={t('manager.tables.byTender')} head={[t('manager.tables.tender'), t('manager.tables.count'), t('manager.tables.gross'), t('manager.tables.refunds'), t('manager.tables.net')]} testId="by-tender">
+        <Table caption={t('manager.tables.byTender')} head={[t('manager.tables.tender'), t('manager.tables.count'), t('manager.tables.gross'), t('manager.tables.refunds'), t('manager.tables.rounding'), t('manager.tables.net')]} testId="by-tender">
           {day.byTender.map((r) => (
             <tr key={r.tender}>
               <th scope="row">{t(`manager.tender.${r.tender}`)}</th>
               <td>{format.number(r.count)}</td>
               <td>{money(r.gross)}</td>
               <td>{money(r.refunds)}</td>
+              <td data-testid={`by-tender-rounding-${r.tender}`}>{format.signedMoney(r.rounding, day.currency)}</td>
               <td>{money(r.net)}</td>
             </tr>
           ))}

@@ -25,6 +25,10 @@ export function ReportView({ report }: { report: EndOfDayReport }) {
           <dd>{money(report.totals.refunds)}</dd>
         </div>
         <div>
+          <dt>{t('manager.day.rounding')}</dt>
+          <dd data-testid="report-rounding">{format.signedMoney(report.totals.rounding, report.currency)}</dd>
+        </div>
+        <div>
           <dt>{t('manager.day.net')}</dt>
           <dd data-testid="report-net">{money(report.totals.net)}</dd>
         </div>
@@ -67,6 +71,10 @@ export function ReportView({ report }: { report: EndOfDayReport }) {
         <tr>
           <th scope="row">{t('manager.drawer.cashRefunds')}</th>
           <td>{money(d.cashRefunds)}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('manager.drawer.cashRounding')}</th>
+          <td>{format.signedMoney(d.cashRounding, report.currency)}</td>
         </tr>
         <tr>
           <th scope="row">{t('manager.drawer.cashIn')}</th>

@@ -55,6 +55,7 @@ export function PayForm({ pay, cart, defaultCountry, cashMaxOverTotal }: Props) 
       <CashForm
         total={cart.totals.total}
         currency={cart.totals.currency}
+        country={defaultCountry}
         maxOverTotal={cashMaxOverTotal}
         canPay={canPay}
         paying={pay.starting === 'cash'}

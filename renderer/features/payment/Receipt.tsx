@@ -54,6 +54,18 @@ export function Receipt({ sale, shopName }: { sale: Sale; shopName: string }) {
       <dl className="receipt-tender">
         {sale.tender === 'cash' ? (
           <>
+            {sale.cash && sale.cash.rounding !== 0 && (
+              <>
+                <div>
+                  <dt>{t('receipt.rounding')}</dt>
+                  <dd data-testid="receipt-rounding">{format.signedMoney(sale.cash.rounding, sale.totals.currency)}</dd>
+                </div>
+                <div>
+                  <dt>{t('receipt.toPay')}</dt>
+                  <dd data-testid="receipt-paid-cash">{money(sale.totals.total + sale.cash.rounding)}</dd>
+                </div>
+              </>
+            )}
             <div>
               <dt>{t('receipt.cashTendered')}</dt>
               <dd data-testid="receipt-tendered">{sale.cash ? money(sale.cash.tendered) : '–'}</dd>

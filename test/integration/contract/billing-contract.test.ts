@@ -55,6 +55,18 @@ function sale(overrides: Record<string, unknown> = {}): Record<string, any> {
   };
 }
 
+/** A Danish cash sale of DKK 10.24, paid with 10.00: the 50-øre rounding line is −0.24. */
+function roundedCashSale(tender: Record<string, unknown> = {}): Record<string, any> {
+  return sale({
+    currency: 'DKK',
+    total: 1024,
+    vat: 205,
+    lines: [{ productId: 'gum', name: 'Tyggegummi', quantity: 1, unitPrice: 1024, total: 1024, vat: 205, vatRate: 2500 }],
+    vatSummary: [{ rate: 2500, base: 819, vat: 205, total: 1024 }],
+    tenders: [{ type: 'CASH', amount: 1024, tendered: 1000, change: 0, rounding: -24, ...tender }],
+  });
+}
+
 function agreement(overrides: Record<string, unknown> = {}): Record<string, any> {
   return {
     agreementId: fresh('agr'),
@@ -99,14 +111,15 @@ function zReport(overrides: Record<string, unknown> = {}): Record<string, any> {
     closedBy: 'Kari',
     gross: 18800,
     refunds: 20000,
-    net: -1200,
+    rounding: -49,
+    net: -1249,
     grandTotal: 50000,
     tenders: [
-      { type: 'CASH', count: 1, gross: 18800, refunds: 20000, net: -1200 },
-      { type: 'AGREEMENT_INITIAL_CHARGE', count: 0, gross: 0, refunds: 0, net: 0 },
+      { type: 'CASH', count: 1, gross: 18800, refunds: 20000, rounding: -49, net: -1249 },
+      { type: 'AGREEMENT_INITIAL_CHARGE', count: 0, gross: 0, refunds: 0, rounding: 0, net: 0 },
     ],
     vatSummary: [{ rate: 2500, base: 15040, vat: 3760, total: 18800, refundBase: 16000, refundVat: 4000, refundTotal: 20000 }],
-    cash: { float: 100000, sales: 18800, refunds: 20000, cashIn: 0, cashOut: 5000, expected: 93800, counted: 93700, difference: -100 },
+    cash: { float: 100000, sales: 18800, refunds: 20000, rounding: -49, cashIn: 0, cashOut: 5000, expected: 93751, counted: 93700, difference: -51 },
     agreements: { requested: 2, approved: 1, declined: 1, expired: 0, cancelled: 0, initialChargesAmount: 0 },
     unsyncedAtClose: 0,
     closedWithUnsynced: false,
@@ -194,6 +207,18 @@ describe('Kassa ↔ sandbox billing traffic against billing-api.yaml', () => {
       put('sales', sale({ tenders: [{ type: 'CASH', amount: 8800, tendered: 10000, change: 1200 }, { type: 'VIPPS_MOBILEPAY', amount: 10000, reference: 'kassa-2009' }] })),
       201,
     );
+
+    // Cash rounding: the rounded cash sale and its refunds (201); a wrong rounding, change counted
+    // from the unrounded total, a rounded wallet payment or a rounded refund of one (422).
+    const rounded = roundedCashSale();
+    await expectStatus(put('sales', rounded), 201);
+    await expectStatus(put('sales', roundedCashSale({ rounding: -23, tendered: 1001 })), 422);
+    await expectStatus(put('sales', roundedCashSale({ tendered: 2000, change: 976 })), 422);
+    await expectStatus(put('sales', roundedCashSale({ type: 'VIPPS_MOBILEPAY', tendered: undefined, change: undefined, reference: 'kassa-2010' })), 422);
+    await expectStatus(put('refunds', refund(rounded, { amount: 337, rounding: 13, reference: undefined })), 201);
+    await expectStatus(put('refunds', refund(rounded, { amount: 687, rounding: -37, reference: undefined })), 201);
+    await expectStatus(put('refunds', refund(paid, { amount: 337, rounding: 13 })), 422);
+    await expectStatus(put('refunds', refund(paid, { amount: 337, rounding: 0.5 })), 400);
 
     // Receipts, as a customer's phone opens them (no key): the recorded sale, and an id with none.
     const receipt = await expectStatus(h.raw('GET', `/billing/v1/receipts/${paid.saleId}`, { headers: {} }), 200);
@@ -381,7 +406,7 @@ describe('the sandbox refuses exactly what the document refuses (mutation sweep)
     expect((await put('sales', paid)).status).toBe(201);
     // A split tender, so the sweep covers every Tender field (cash's tendered/change too).
     const split = [
-      { type: 'CASH', amount: 8800, tendered: 10000, change: 1200 },
+      { type: 'CASH', amount: 8800, tendered: 10000, change: 1200, rounding: 0 },
       { type: 'VIPPS_MOBILEPAY', amount: 10000, reference: 'kassa-2001', pspReference: '5512345678', capturedAmount: 10000 },
     ];
     const template = kind === 'sales' ? sale({ tenders: split }) : kind === 'agreements' ? agreement() : refund(paid, { amount: 1 });

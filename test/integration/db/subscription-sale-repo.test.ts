@@ -53,7 +53,7 @@ describe('SaleRepo', () => {
     const sales = new SaleRepo(db, () => 42);
     const line = { productId: 'bun', name: 'Bun', unitPrice: 3900, vatRate: 1500, quantity: 2, total: 7800, vat: 1017 };
     const totals = { currency: 'NOK' as const, total: 7800, vat: 1017, byRate: [{ rate: 1500, base: 6783, vat: 1017, total: 7800 }] };
-    for (const cash of [null, { tendered: 10000, change: 2200 }]) {
+    for (const cash of [null, { tendered: 10000, change: 2200, rounding: 0 }]) {
       const inserted = sales.insertWithReceiptNumber('till-1', (receiptNumber) => ({
         id: `s-${receiptNumber}`, reference: `kassa-${receiptNumber}`, receiptNumber, createdAt: 7, tender: cash ? 'cash' : 'vipps-qr',
         status: cash ? 'completed' : 'requested', lines: [line], totals, phone: null, keys: { create: `${receiptNumber}-c`, capture: `${receiptNumber}-k`, cancel: `${receiptNumber}-x` }, cash, cashier: null,

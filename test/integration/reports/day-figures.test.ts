@@ -55,15 +55,15 @@ describe('the day view of 2026-11-22', () => {
   it('totals: gross, refunds, net', () => {
     // goods 25 000 + 30 000 + 22 000 + 10 000 + 10 000 (00:01) = 97 000; + initial charge 49 900 = 146 900
     // refunds 5 500 + 10 000 + 3 000 = 18 500
-    expect(view.totals).toEqual({ gross: 146_900, refunds: 18_500, net: 128_400, sales: 6, refundCount: 3 });
+    expect(view.totals).toEqual({ gross: 146_900, refunds: 18_500, rounding: 0, net: 128_400, sales: 6, refundCount: 3 });
   });
 
   it('by tender, with agreements\' initial charges as their own tender', () => {
     expect(view.byTender).toEqual([
-      { tender: 'vipps-push', count: 2, gross: 40_000, refunds: 3_000, net: 37_000 },
-      { tender: 'vipps-qr', count: 1, gross: 22_000, refunds: 5_500, net: 16_500 },
-      { tender: 'cash', count: 2, gross: 35_000, refunds: 10_000, net: 25_000 },
-      { tender: 'agreement', count: 1, gross: 49_900, refunds: 0, net: 49_900 },
+      { tender: 'vipps-push', count: 2, gross: 40_000, refunds: 3_000, rounding: 0, net: 37_000 },
+      { tender: 'vipps-qr', count: 1, gross: 22_000, refunds: 5_500, rounding: 0, net: 16_500 },
+      { tender: 'cash', count: 2, gross: 35_000, refunds: 10_000, rounding: 0, net: 25_000 },
+      { tender: 'agreement', count: 1, gross: 49_900, refunds: 0, rounding: 0, net: 49_900 },
     ]);
   });
 
@@ -123,7 +123,7 @@ describe('the day view of 2026-11-22', () => {
   });
 
   it('the next day has the sale created at 23:59 and completed at 00:01, and nothing of today', () => {
-    expect(next.totals).toEqual({ gross: 12_000, refunds: 0, net: 12_000, sales: 1, refundCount: 0 });
+    expect(next.totals).toEqual({ gross: 12_000, refunds: 0, rounding: 0, net: 12_000, sales: 1, refundCount: 0 });
   });
 });
 
@@ -151,5 +151,23 @@ describe('splitting a refund over VAT rates', () => {
   it('works with amounts whose products pass 2^53', () => {
     const parts = splitRefundByRate(999_999_999, [{ rate: 2500, total: 999_999_999 }, { rate: 1500, total: 1 }]);
     expect(parts.reduce((s, p) => s + p.total, 0)).toBe(999_999_999);
+  });
+});
+
+describe('cash rounding in the day (Norway: whole kroner)', () => {
+  it('is its own line: in the cash tender and the net, not in the VAT table', () => {
+    const f = new ReportFixture();
+    const d = (h: number, m = 0) => at(2026, 11, 24, h, m);
+    const sale = f.sale({ tender: 'cash', lines: [['gum', 2]], createdAt: d(9) }); // 20.98 taken as 21.00: +2
+    f.sale({ tender: 'vipps-qr', lines: [['gum', 1]], createdAt: d(9, 5), completedAt: d(9, 6) }); // 10.49, never rounded
+    f.refund(sale.id, 1_049, d(10)); // -10.49 handed back as -10.00: rounding -(-49) counted in the day
+    const figures = new PeriodFiguresQuery(f.db, 'NOK').figures(d(0), d(24));
+
+    // cash: 2 100 taken, 1 000 handed back = 1 100 = 2 098 − 1 049 + 51
+    expect(figures.byTender.find((t) => t.tender === 'cash')).toEqual({ tender: 'cash', count: 1, gross: 2_098, refunds: 1_049, rounding: 51, net: 1_100 });
+    expect(figures.byTender.find((t) => t.tender === 'vipps-qr')).toMatchObject({ gross: 1_049, rounding: 0, net: 1_049 });
+    expect(figures.totals).toMatchObject({ gross: 3_147, refunds: 1_049, rounding: 51, net: 2_149 });
+    expect(figures.cash).toEqual({ sales: 2_098, refunds: 1_049, rounding: 51 });
+    expect(figures.byVat.map((v) => v.total - v.refundTotal)).toEqual([2_098]);
   });
 });

@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/db/migrate';
 import { entryQueries } from '../../../electron/core/reports/entry-list';
-import { AGREEMENTS_APPROVED, AGREEMENTS_REQUESTED, DRAWER_MOVEMENTS, REFUNDS_IN_WINDOW, SALES_BY_TENDER_CASHIER_HOUR, SOLD_LINES_BY_PRODUCT_AND_RATE } from '../../../electron/core/reports/report-sql';
+import { AGREEMENTS_APPROVED, AGREEMENTS_REQUESTED, CASH_SALES_ROUNDING, DRAWER_MOVEMENTS, REFUNDS_IN_WINDOW, SALES_BY_TENDER_CASHIER_HOUR, SOLD_LINES_BY_PRODUCT_AND_RATE } from '../../../electron/core/reports/report-sql';
 
 /**
  * The hot report queries use indexes, never a scan of a whole table: on a till with a year of
@@ -22,6 +22,7 @@ const window = { from: 0, to: 1 };
 describe('EXPLAIN QUERY PLAN of the report queries', () => {
   it.each([
     ['sales by tender, cashier and hour', SALES_BY_TENDER_CASHIER_HOUR, /SEARCH sales USING COVERING INDEX sales_completed/],
+    ['cash rounding of the sales', CASH_SALES_ROUNDING, /SEARCH sales USING COVERING INDEX sales_cash_rounding/],
     ['sold lines by product and rate', SOLD_LINES_BY_PRODUCT_AND_RATE, /SEARCH sold_lines USING COVERING INDEX sold_lines_by_time/],
     ['refunds in the window', REFUNDS_IN_WINDOW, /SEARCH r USING INDEX refunds_by_refunded_at.*SEARCH s USING INDEX sqlite_autoindex_sales_1/],
     ['agreements requested', AGREEMENTS_REQUESTED, /SEARCH subscription_sales USING COVERING INDEX subscription_sales_by_time/],

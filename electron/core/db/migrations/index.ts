@@ -11,12 +11,21 @@ import { migration0080OutboxZReports } from './0080-outbox-z-reports';
 import { migration0090AgreementOperations } from './0090-agreement-operations';
 import { migration0100AgreementIntentions } from './0100-agreement-intentions';
 import { migration0130SignupGaps } from './0130-signup-gaps';
+import { migration0140CashRounding } from './0140-cash-rounding';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two shipped migrations. */
   version: number;
   name: string;
   up(db: Database): void;
+  /**
+   * Run with foreign keys off, as SQLite's own procedure for rebuilding a table that others refer
+   * to has it (sqlite.org/lang_altertable.html, "other kinds of table schema changes"): with them
+   * on, dropping the parent checks every child row against it, and putting the rows back checks
+   * them again (4 s of CPU for 100 000 sales, against 0.4 s). Such a migration checks what it
+   * touched itself (rebuildTable does); migrate() turns them on again after the transaction.
+   */
+  foreignKeysOff?: boolean;
 }
 
 /** Every migration ever shipped, in order. Never edit one that has shipped: add the next. */
@@ -30,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0100AgreementIntentions,
   migration0110StaffLanguage,
   migration0130SignupGaps,
+  migration0140CashRounding,
 ];

@@ -30,7 +30,7 @@ export interface NewSale {
   totals: CartTotals;
   phone: { country: PhoneCountry; msisdn: string } | null;
   keys: { create: string; capture: string; cancel: string };
-  cash: { tendered: number; change: number } | null;
+  cash: { tendered: number; change: number; rounding: number } | null;
   cashier: StaffRef | null;
 }
 
@@ -69,6 +69,7 @@ const saleRow = z.object({
   cancelled: z.number().int(),
   cash_tendered: z.number().int().nullable(),
   cash_change: z.number().int().nullable(),
+  cash_rounding: z.number().int(),
   problem_json: z.string().nullable(),
   cancel_requested: z.union([z.literal(0), z.literal(1)]),
   create_attempts: z.number().int(),
@@ -88,6 +89,7 @@ const refundRow = z.object({
   cashier_name: z.string().nullable(),
   approver_id: z.string().nullable(),
   approver_name: z.string().nullable(),
+  cash_rounding: z.number().int(),
 });
 
 const OPEN = "('requested', 'waiting', 'capturing')";
@@ -116,10 +118,10 @@ export class SaleRepo {
         .get(
           `INSERT INTO sales (id, reference, receipt_number, created_at, updated_at, tender, status, currency, total,
              lines_json, totals_json, phone_country, msisdn, create_key, capture_key, cancel_key,
-             captured, cash_tendered, cash_change, cashier_id, cashier_name)
+             captured, cash_tendered, cash_change, cash_rounding, cashier_id, cashier_name)
            VALUES (@id, @reference, @receiptNumber, @createdAt, @createdAt, @tender, @status, @currency, @total,
              @lines, @totals, @country, @msisdn, @createKey, @captureKey, @cancelKey, @captured, @tendered, @change,
-             @cashierId, @cashierName)`,
+             @rounding, @cashierId, @cashierName)`,
         )
         .run({
           id: sale.id,
@@ -141,6 +143,7 @@ export class SaleRepo {
           captured: sale.cash ? sale.totals.total : 0,
           tendered: sale.cash?.tendered ?? null,
           change: sale.cash?.change ?? null,
+          rounding: sale.cash?.rounding ?? 0,
           cashierId: sale.cashier?.id ?? null,
           cashierName: sale.cashier?.name ?? null,
         });
@@ -220,14 +223,14 @@ export class SaleRepo {
 
   /**
    * A refund, pending until Vipps confirms it; `paidOut` for cash handed back from the drawer,
-   * which is refunded the moment it is recorded.
+   * which is refunded the moment it is recorded, with its rounding line.
    */
-  insertRefund(refund: { id: string; saleId: string; amount: number; idempotencyKey: string; cashier: StaffRef | null; approvedBy: StaffRef | null; paidOut?: boolean }): StoredRefund {
+  insertRefund(refund: { id: string; saleId: string; amount: number; idempotencyKey: string; cashier: StaffRef | null; approvedBy: StaffRef | null; paidOut?: { cashRounding: number } }): StoredRefund {
     const at = this.now();
     this.sql
       .get(
-        `INSERT INTO refunds (id, sale_id, amount, idempotency_key, created_at, updated_at, status, refunded_at, cashier_id, cashier_name, approver_id, approver_name)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO refunds (id, sale_id, amount, idempotency_key, created_at, updated_at, status, refunded_at, cashier_id, cashier_name, approver_id, approver_name, cash_rounding)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         refund.id,
@@ -242,6 +245,7 @@ export class SaleRepo {
         refund.cashier?.name ?? null,
         refund.approvedBy?.id ?? null,
         refund.approvedBy?.name ?? null,
+        refund.paidOut?.cashRounding ?? 0,
       );
     return this.getRefund(refund.id)!;
   }
@@ -288,7 +292,7 @@ export class SaleRepo {
       expiresAt: row.expires_at,
       pspReference: row.psp_reference,
       amounts: { authorized: row.authorized, captured: row.captured, refunded: row.refunded, cancelled: row.cancelled },
-      cash: row.cash_tendered !== null && row.cash_change !== null ? { tendered: row.cash_tendered, change: row.cash_change } : null,
+      cash: row.cash_tendered !== null && row.cash_change !== null ? { tendered: row.cash_tendered, change: row.cash_change, rounding: row.cash_rounding } : null,
       refunds: this.refundsOf(row.id).map(toRefundView),
       problem: row.problem_json === null ? null : parseJsonColumn('sales', row.id, 'problem_json', row.problem_json, appErrorSchema),
       cancelRequested: row.cancel_requested === 1,
@@ -327,6 +331,7 @@ function toRefund(raw: unknown): StoredRefund {
     problem: row.problem_json === null ? null : parseJsonColumn('refunds', row.id, 'problem_json', row.problem_json, appErrorSchema),
     cashier: staffRef(row.cashier_id, row.cashier_name),
     approvedBy: staffRef(row.approver_id, row.approver_name),
+    cashRounding: row.cash_rounding,
   };
 }
 
