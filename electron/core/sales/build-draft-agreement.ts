@@ -1,4 +1,4 @@
-import type { Plan } from '../../../shared/catalogue';
+import type { SoldPlan } from '../../../shared/catalogue';
 import type { ProfileScope } from '../../../shared/subscription';
 import type { DraftAgreementRequest } from '../vipps/recurring-schemas';
 
@@ -14,7 +14,7 @@ export interface AgreementUrls {
  * sale (same Idempotency-Key, same body), so it is derived only from what the sale row stores.
  */
 export function buildDraftAgreement(
-  sale: { id: string; plan: Plan; msisdn: string; profileScopes: ProfileScope[] },
+  sale: { id: string; plan: SoldPlan; msisdn: string; profileScopes: ProfileScope[] },
   urls: AgreementUrls,
 ): DraftAgreementRequest {
   const { plan } = sale;

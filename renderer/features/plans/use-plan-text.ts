@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Interval, Plan } from '../../../shared/catalogue';
+import type { Interval, SoldPlan } from '../../../shared/catalogue';
 import { useFormat } from '../../format/locale-context';
 
 /** The sentences that describe a plan, shared by the plan list and the waiting screen. */
@@ -11,13 +11,13 @@ export function usePlanText() {
   return useMemo(() => {
     const interval = (value: Interval) => t(`interval.${value.unit}`, { count: value.count });
 
-    function price(plan: Plan): string {
+    function price(plan: SoldPlan): string {
       return plan.pricing.type === 'LEGACY'
         ? t('plans.price', { amount: format.money(plan.pricing.amount, plan.currency), interval: interval(plan.interval) })
         : t('plans.priceUpTo', { amount: format.money(plan.pricing.suggestedMaxAmount, plan.currency), interval: interval(plan.interval) });
     }
 
-    function campaign(plan: Plan): string | null {
+    function campaign(plan: SoldPlan): string | null {
       const offer = plan.campaign;
       if (!offer) return null;
       const offerPrice = t('plans.price', { amount: format.money(offer.price, plan.currency), interval: interval(plan.interval) });
@@ -37,7 +37,7 @@ export function usePlanText() {
       }
     }
 
-    function initialCharge(plan: Plan): string | null {
+    function initialCharge(plan: SoldPlan): string | null {
       const charge = plan.initialCharge;
       if (!charge) return null;
       const values = { amount: format.money(charge.amount, plan.currency), description: charge.description };

@@ -142,7 +142,7 @@ describe('bad input', () => {
 
   it('refuses a missing plan and a plan the catalogue rejected', async () => {
     await h.control('PUT', '/billing/plans', {
-      plans: [{ id: 'too-long', name: 'A'.repeat(46), currency: 'NOK', pricing: { type: 'LEGACY', amount: 100 }, interval: { unit: 'MONTH', count: 1 } }],
+      plans: [{ id: 'too-long', name: 'A'.repeat(46), currency: 'NOK', pricing: { type: 'LEGACY', amount: 100 }, interval: { unit: 'MONTH', count: 1 }, vatRate: 2500 }],
     });
     const catalogue = await h.value('catalogue.plans', {});
     expect(catalogue.rejected[0]!.reason).toMatch(/longer than 45/);
