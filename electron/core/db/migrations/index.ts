@@ -10,6 +10,7 @@ import { migration0110StaffLanguage } from './0110-staff-language';
 import { migration0080OutboxZReports } from './0080-outbox-z-reports';
 import { migration0090AgreementOperations } from './0090-agreement-operations';
 import { migration0100AgreementIntentions } from './0100-agreement-intentions';
+import { migration0120ReportRollups } from './0120-report-rollups';
 
 export interface Migration {
   /** Steps of 10 leave room for a fix-up between two shipped migrations. */
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090AgreementOperations,
   migration0100AgreementIntentions,
   migration0110StaffLanguage,
+  migration0120ReportRollups,
 ];
