@@ -1,6 +1,7 @@
 import { reasonRefSchema } from './reasons';
 import { z } from 'zod';
 import { currencySchema, priceSchema } from './money';
+import { vatRateSchema } from './vat';
 
 /** Vipps Recurring v3 limits that a plan must respect before anything is sent. */
 export const PRODUCT_NAME_MAX = 45;
@@ -60,17 +61,25 @@ export const campaignSchema = z.discriminatedUnion('type', [
 ]);
 export type Campaign = z.infer<typeof campaignSchema>;
 
-export const planSchema = z
-  .object({
-    id: z.string().min(1).max(64),
-    name: z.string().trim().min(1).max(PRODUCT_NAME_MAX),
-    description: z.string().max(PRODUCT_DESCRIPTION_MAX).optional(),
-    currency: currencySchema,
-    pricing: planPricingSchema,
-    interval: planIntervalSchema,
-    initialCharge: initialChargeSchema.optional(),
-    campaign: campaignSchema.optional(),
-  })
+const planFields = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().trim().min(1).max(PRODUCT_NAME_MAX),
+  description: z.string().max(PRODUCT_DESCRIPTION_MAX).optional(),
+  currency: currencySchema,
+  pricing: planPricingSchema,
+  interval: planIntervalSchema,
+  /**
+   * The VAT rate of the plan's initial charge, in basis points as for products: the till takes that
+   * money and must put its VAT on the day's reports. Required of every plan the till sells; a
+   * catalogue entry without it is refused (VAT_RATE_MISSING), as a product without one is.
+   */
+  vatRate: vatRateSchema,
+  initialCharge: initialChargeSchema.optional(),
+  campaign: campaignSchema.optional(),
+});
+
+/** A plan the till can sell, as validated from the billing backend's catalogue. */
+export const planSchema = planFields
   // "Not available with VARIABLE or FLEXIBLE pricing" (Vipps): a campaign is a lower LEGACY price.
   .refine((plan) => !(plan.campaign && plan.pricing.type !== 'LEGACY'), {
     message: 'A campaign cannot be combined with variable or flexible pricing',
@@ -82,6 +91,13 @@ export const planSchema = z
     path: ['campaign'],
   });
 export type Plan = z.infer<typeof planSchema>;
+
+/**
+ * A plan as recorded on a subscription sale. Sales made before plans carried a VAT rate keep
+ * their plan without one; their initial charges count in the totals but in no VAT rate.
+ */
+export const soldPlanSchema = planFields.extend({ vatRate: vatRateSchema.optional() });
+export type SoldPlan = z.infer<typeof soldPlanSchema>;
 
 /** A catalogue entry Kassa refuses to sell, kept visible with the reason so it can be fixed upstream. */
 export const rejectedPlanSchema = z.object({

@@ -51,6 +51,7 @@ export const reasons = [
   'CURRENCY_NOT_SHOPS',
   'DUPLICATE_ID',
   'ENTRY_INVALID',
+  'VAT_RATE_MISSING',
   // Staff.
   'STAFF_EXISTS',
   'APPROVAL_NEEDED',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { phoneCountrySchema, phoneInputSchema } from './phone';
-import { planSchema } from './catalogue';
+import { soldPlanSchema } from './catalogue';
 import { appErrorSchema } from './result';
 import { requestIdSchema } from './intention';
 import { staffRefSchema } from './staff';
@@ -49,7 +49,7 @@ export const subscriptionSaleSchema = z.object({
   receiptNumber: z.string().nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
-  plan: planSchema,
+  plan: soldPlanSchema,
   phone: z.object({ country: phoneCountrySchema, msisdn: z.string() }),
   profileScopes: z.array(profileScopeSchema),
   status: subscriptionStatusSchema,

@@ -28,7 +28,7 @@ for (const shop of shops) {
       const price = shop.currency === 'EUR' ? 1990 : 19900;
       await control.call('PUT', '/billing/products', { products: [{ id: 'mug', name: 'Krus', unitPrice: price, currency: shop.currency, vatRate: 2500, barcode: '5701234567892' }] });
       await control.call('PUT', '/billing/plans', {
-        plans: [{ id: 'coffee', name: 'Coffee club', currency: shop.currency, pricing: { type: 'LEGACY', amount: price }, interval: { unit: 'MONTH', count: 1 } }],
+        plans: [{ id: 'coffee', name: 'Coffee club', currency: shop.currency, pricing: { type: 'LEGACY', amount: price }, interval: { unit: 'MONTH', count: 1 }, vatRate: 2500 }],
       });
     });
 

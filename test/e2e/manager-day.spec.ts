@@ -39,7 +39,10 @@ test('the manager reviews the day, exports the sales as CSV, and closes the day 
   await expect(page.getByTestId('total-net')).toContainText(/150,00/);
   await expect(page.getByTestId('by-tender')).toContainText('Cash');
   const chart = page.getByTestId('hour-chart').getByRole('img');
-  await expect(chart).toHaveAttribute('aria-label', /busiest hour \d\d:00/);
+  await expect(chart).toHaveAttribute('aria-label', /^Sales and first payments of agreements per hour on .*busiest hour \d\d:00/);
+  // The legend says what a bar counts, for everyone (and as the chart's description for screen readers).
+  await expect(page.getByTestId('hour-chart-legend')).toHaveText(/goods sold and the first payments of new agreements\. Refunds are not subtracted\./);
+  await expect(chart).toHaveAccessibleDescription(/Each bar shows the money taken in that hour/);
   await expect(page.getByTestId('hour-bar')).toHaveCount(1);
   expect(await seriousViolations(page)).toEqual([]);
 

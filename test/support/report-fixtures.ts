@@ -6,6 +6,7 @@ import type { StaffRef } from '../../shared/staff';
 import { migrate } from '../../electron/core/db/migrate';
 import { SaleRepo } from '../../electron/core/db/repos/sale-repo';
 import { SubscriptionSaleRepo } from '../../electron/core/db/repos/subscription-sale-repo';
+import { AgreementOperationsRepo } from '../../electron/core/agreements/agreement-operations-repo';
 import { cartOf, lineFor } from '../../electron/core/sales/cart-math';
 import { cashRefundRounding, roundCash } from '../../shared/cash-rounding';
 
@@ -22,13 +23,15 @@ export const goods = {
 } as const;
 export type GoodsId = keyof typeof goods;
 
-export function plan(id: string, name: string, initialCharge?: number): Plan {
+/** A monthly NOK plan; `vatRate` is its initial charge's VAT rate (25 % unless said). */
+export function plan(id: string, name: string, initialCharge?: number, vatRate = 2500): Plan {
   return {
     id,
     name,
     currency: 'NOK',
     pricing: { type: 'LEGACY', amount: 29900 },
     interval: { unit: 'MONTH', count: 1 },
+    vatRate,
     ...(initialCharge ? { initialCharge: { amount: initialCharge, description: 'Start', transactionType: 'DIRECT_CAPTURE' as const } } : {}),
   };
 }
@@ -46,12 +49,14 @@ export class ReportFixture {
   readonly db: Database;
   readonly sales: SaleRepo;
   readonly agreements: SubscriptionSaleRepo;
+  readonly operations: AgreementOperationsRepo;
 
   constructor(db?: Database) {
     this.db = db ?? new BetterSqlite3(':memory:');
     migrate(this.db);
     this.sales = new SaleRepo(this.db, () => this.time);
     this.agreements = new SubscriptionSaleRepo(this.db, () => this.time);
+    this.operations = new AgreementOperationsRepo(this.db, () => this.time);
   }
 
   /** A sale made at `createdAt`; completed at `completedAt` (cash: at once), or left in `outcome`. */
@@ -112,5 +117,23 @@ export class ReportFixture {
     this.time = options.answeredAt;
     const initialCharge = options.plan.initialCharge ? { chargeId: 'chr-1', status: options.charged === false ? 'DUE' : 'CHARGED' } : null;
     return this.agreements.update(sale.id, { status: options.outcome, ...(options.outcome === 'active' ? { initialCharge } : {}) });
+  }
+
+  /** A refund of one of an agreement's charges, sent to Vipps and done at `doneAt` (as AgreementService stores it). */
+  chargeRefund(agreementId: string, chargeId: string, amount: number, doneAt: number, by: StaffRef | null = KARI) {
+    this.time = doneAt;
+    const op = this.operations.insert({
+      id: randomUUID(),
+      kind: 'refund-charge',
+      agreementId,
+      idempotencyKey: randomUUID(),
+      body: { amount, description: 'Refund at the till' },
+      chargeId,
+      amount,
+      currency: 'NOK',
+      by,
+      approvedBy: by,
+    });
+    return this.operations.update(op.id, { status: 'done' });
   }
 }

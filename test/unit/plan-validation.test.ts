@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validatePlans } from '../../electron/core/catalogue/plan-validation';
+import { validatePlans, validateProducts } from '../../electron/core/catalogue/plan-validation';
 
 const monthly = {
   id: 'basic',
@@ -7,6 +7,7 @@ const monthly = {
   currency: 'NOK',
   pricing: { type: 'LEGACY', amount: 19900 },
   interval: { unit: 'MONTH', count: 1 },
+  vatRate: 2500,
 };
 
 describe('validatePlans', () => {
@@ -32,6 +33,10 @@ describe('validatePlans', () => {
     [{ ...monthly, interval: { type: 'WHENEVER' } }, /interval/],
     [{ ...monthly, pricing: { type: 'FLEXIBLE' }, campaign: { type: 'PERIOD_CAMPAIGN', price: 100, period: { unit: 'MONTH', count: 1 } } }, /variable or flexible pricing/],
     [{ ...monthly, interval: { type: 'FLEXIBLE' }, campaign: { type: 'PERIOD_CAMPAIGN', price: 100, period: { unit: 'MONTH', count: 1 } } }, /campaign needs a recurring interval/],
+    [{ ...monthly, vatRate: 12.5 }, /vatRate must be a whole number of basis points/],
+    [{ ...monthly, vatRate: 10_001 }, /vatRate must be a whole number of basis points/],
+    [{ ...monthly, vatRate: '25' }, /vatRate must be a whole number of basis points/],
+    [{ ...monthly, vatRate: undefined, name: '' }, /no name/],
   ])('rejects a bad entry with a specific reason (%#)', (entry, reason) => {
     const { items: plans, rejected } = validatePlans([entry], 'NOK');
     expect(plans).toEqual([]);
@@ -51,5 +56,18 @@ describe('validatePlans', () => {
     expect(result.items).toEqual([monthly]);
     expect(result.rejected.map((r) => r.id)).toEqual(['basic', 'basic', '#4']);
     expect(result.rejected[1]!.reason).toMatch(/same id/);
+  });
+
+  it('refuses a plan without a VAT rate with its own reason, as a product without one: the till does not guess a rate', () => {
+    const { vatRate: _rate, ...withoutRate } = monthly;
+    const plans = validatePlans([withoutRate], 'NOK');
+    expect(plans.items).toEqual([]);
+    expect(plans.rejected).toEqual([{ id: 'basic', name: 'Basic membership', reason: expect.stringMatching(/no VAT rate \(vatRate\)/), problem: { reason: 'VAT_RATE_MISSING' } }]);
+    const products = validateProducts([{ id: 'mug', name: 'Krus', unitPrice: 10000, currency: 'NOK' }], 'NOK');
+    expect(products.rejected).toEqual([{ id: 'mug', name: 'Krus', reason: expect.stringMatching(/product has no VAT rate/), problem: { reason: 'VAT_RATE_MISSING' } }]);
+  });
+
+  it('keeps a zero rate: 0 % is a rate, not a missing one', () => {
+    expect(validatePlans([{ ...monthly, vatRate: 0 }], 'NOK').items).toEqual([{ ...monthly, vatRate: 0 }]);
   });
 });

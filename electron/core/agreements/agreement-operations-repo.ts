@@ -5,6 +5,7 @@ import { operationKindSchema, operationStatusSchema, type AgreementOperation, ty
 import type { StaffRef } from '../../../shared/staff';
 import { StatementCache } from '../db/statement-cache';
 import { parseJsonColumn, parseRow } from '../db/repos/row-parsing';
+import { RefundFacts } from '../reports/refund-facts';
 
 /** An operation as the till keeps it: the view plus the exact request it sends every time. */
 export interface StoredOperation extends AgreementOperation {
@@ -65,12 +66,14 @@ export interface Registration {
 /** Agreement operations and billing registrations (migration 0090). */
 export class AgreementOperationsRepo {
   private readonly sql: StatementCache;
+  private readonly refundFacts: RefundFacts;
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly now: () => number,
   ) {
     this.sql = new StatementCache(db);
+    this.refundFacts = new RefundFacts(db);
   }
 
   insert(op: NewOperation): StoredOperation {
@@ -108,18 +111,23 @@ export class AgreementOperationsRepo {
     return raw ? toOperation(raw) : null;
   }
 
+  /** A change of state; a refund of a charge that is done is money paid back, written for the reports in the same transaction. */
   update(id: string, patch: { status?: OperationStatus; problem?: AppError | null; attempts?: number; acceptedAt?: number }): StoredOperation {
     const current = this.get(id)!;
-    this.sql
-      .get('UPDATE agreement_operations SET status = ?, problem_json = ?, attempts = ?, accepted_at = ?, updated_at = ? WHERE id = ?')
-      .run(
-        patch.status ?? current.status,
-        patch.problem === undefined ? (current.problem ? JSON.stringify(current.problem) : null) : patch.problem ? JSON.stringify(patch.problem) : null,
-        patch.attempts ?? current.attempts,
-        patch.acceptedAt ?? current.acceptedAt,
-        this.now(),
-        id,
-      );
+    const at = this.now();
+    this.db.transaction(() => {
+      this.sql
+        .get('UPDATE agreement_operations SET status = ?, problem_json = ?, attempts = ?, accepted_at = ?, updated_at = ? WHERE id = ?')
+        .run(
+          patch.status ?? current.status,
+          patch.problem === undefined ? (current.problem ? JSON.stringify(current.problem) : null) : patch.problem ? JSON.stringify(patch.problem) : null,
+          patch.attempts ?? current.attempts,
+          patch.acceptedAt ?? current.acceptedAt,
+          at,
+          id,
+        );
+      if (patch.status === 'done' && current.kind === 'refund-charge') this.refundFacts.chargeRefunded(current, at);
+    })();
     return this.get(id)!;
   }
 

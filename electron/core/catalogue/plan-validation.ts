@@ -29,8 +29,15 @@ function validateEntries<T extends { id: string; currency: Currency }>(
     const id = stringField(entry, 'id') ?? `#${index + 1}`;
     const name = stringField(entry, 'name') ?? '(no name)';
     const parsed = schema.safeParse(entry);
-    if (!parsed.success) {
-      rejected.push({ id, name, reason: describeIssue(parsed.error.issues[0]), problem: because('ENTRY_INVALID', { detail: describeIssue(parsed.error.issues[0]) }) });
+    // The first problem, but a missing VAT rate last: an entry with others is told those first.
+    const missingRate = (i: z.core.$ZodIssue) => i.path.length === 1 && i.path[0] === 'vatRate' && !hasField(entry, 'vatRate');
+    const issue = parsed.success ? undefined : (parsed.error.issues.find((i) => !missingRate(i)) ?? parsed.error.issues[0]);
+    if (issue && missingRate(issue)) {
+      // Its own reason, not "incomplete": without a rate the till cannot put the sale's VAT on the
+      // Z-report, so it refuses the entry rather than guess one (no country-wide default).
+      rejected.push({ id, name, reason: `The ${noun} has no VAT rate (vatRate), so its VAT cannot be reported. Add it in the billing system.`, problem: because('VAT_RATE_MISSING') });
+    } else if (!parsed.success) {
+      rejected.push({ id, name, reason: describeIssue(issue), problem: because('ENTRY_INVALID', { detail: describeIssue(issue) }) });
     } else if (parsed.data.currency !== shopCurrency) {
       rejected.push({ id, name, reason: `Priced in ${parsed.data.currency}, but this shop takes ${shopCurrency}.`, problem: because('CURRENCY_NOT_SHOPS', { itemCurrency: parsed.data.currency, shopCurrency }) });
     } else if (seen.has(parsed.data.id)) {
@@ -41,6 +48,11 @@ function validateEntries<T extends { id: string; currency: Currency }>(
     }
   });
   return { items, rejected };
+}
+
+/** Whether the entry has the field at all (a wrong value is ENTRY_INVALID, as for any field). */
+function hasField(entry: unknown, key: string): boolean {
+  return typeof entry === 'object' && entry !== null && (entry as Record<string, unknown>)[key] !== undefined;
 }
 
 function stringField(entry: unknown, key: string): string | null {

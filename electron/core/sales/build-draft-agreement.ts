@@ -1,4 +1,4 @@
-import { isFlexibleInterval, type Plan } from '../../../shared/catalogue';
+import { isFlexibleInterval, type SoldPlan } from '../../../shared/catalogue';
 import type { ProfileScope } from '../../../shared/subscription';
 import type { DraftAgreementRequest } from '../vipps/recurring-schemas';
 
@@ -29,7 +29,7 @@ export function checkedExternalId(value: string, what: string): string {
  * report and the number on the customer's receipt.
  */
 export function buildDraftAgreement(
-  sale: { id: string; plan: Plan; msisdn: string; profileScopes: ProfileScope[]; receiptNumber: string | null },
+  sale: { id: string; plan: SoldPlan; msisdn: string; profileScopes: ProfileScope[]; receiptNumber: string | null },
   urls: AgreementUrls,
 ): DraftAgreementRequest {
   const { plan } = sale;
@@ -59,7 +59,7 @@ export function buildDraftAgreement(
   return body;
 }
 
-function draftPricing(plan: Plan): DraftAgreementRequest['pricing'] {
+function draftPricing(plan: SoldPlan): DraftAgreementRequest['pricing'] {
   switch (plan.pricing.type) {
     case 'LEGACY':
       return { type: 'LEGACY', currency: plan.currency, amount: plan.pricing.amount };

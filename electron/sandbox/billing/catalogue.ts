@@ -6,9 +6,9 @@
  * Shape per plan (the billing API's, mirrored by shared/catalogue.ts in the core):
  * {id, name (≤45), description?, currency, pricing: {type:'LEGACY', amount} | {type:'VARIABLE',
  * suggestedMaxAmount} | {type:'FLEXIBLE'}, interval: {unit, count} | {type:'FLEXIBLE'} (pay per
- * use: no period), initialCharge?: {amount, description,
- * transactionType}, campaign?: PRICE_CAMPAIGN {price, end} | PERIOD_CAMPAIGN {price, period} |
- * EVENT_CAMPAIGN {price, eventDate, eventText}}
+ * use: no period), vatRate (basis points, as for products; the VAT of the initial charge),
+ * initialCharge?: {amount, description, transactionType}, campaign?: PRICE_CAMPAIGN {price, end} |
+ * PERIOD_CAMPAIGN {price, period} | EVENT_CAMPAIGN {price, eventDate, eventText}}
  */
 import { DAY, isoSeconds } from '../clock';
 
@@ -19,6 +19,8 @@ export interface BillingPlan {
   currency: 'NOK' | 'DKK' | 'EUR';
   pricing: { type: 'LEGACY'; amount: number } | { type: 'VARIABLE'; suggestedMaxAmount: number } | { type: 'FLEXIBLE' };
   interval: { unit: 'YEAR' | 'MONTH' | 'WEEK' | 'DAY'; count: number } | { type: 'FLEXIBLE' };
+  /** Optional here so a test can serve a backend that leaves it out (the till refuses such a plan). */
+  vatRate?: number;
   initialCharge?: { amount: number; description: string; transactionType: 'DIRECT_CAPTURE' | 'RESERVE_CAPTURE' };
   campaign?:
     | { type: 'PRICE_CAMPAIGN'; price: number; end: string }
@@ -48,6 +50,7 @@ export function defaultCatalogue(now: number): BillingPlan[] {
       currency: 'NOK',
       pricing: { type: 'LEGACY', amount: 19900 },
       interval: { unit: 'MONTH', count: 1 },
+      vatRate: 1500,
     },
     {
       id: 'blomster-med-vase',
@@ -56,6 +59,7 @@ export function defaultCatalogue(now: number): BillingPlan[] {
       currency: 'NOK',
       pricing: { type: 'LEGACY', amount: 34900 },
       interval: { unit: 'WEEK', count: 2 },
+      vatRate: 2500,
       initialCharge: { amount: 49900, description: 'Glassvase, hentes i butikken', transactionType: 'RESERVE_CAPTURE' },
     },
     {
@@ -65,6 +69,7 @@ export function defaultCatalogue(now: number): BillingPlan[] {
       currency: 'NOK',
       pricing: { type: 'LEGACY', amount: 44900 },
       interval: { unit: 'MONTH', count: 1 },
+      vatRate: 2500,
       initialCharge: { amount: 19900, description: 'Innmeldingsavgift', transactionType: 'DIRECT_CAPTURE' },
     },
     {
@@ -74,6 +79,7 @@ export function defaultCatalogue(now: number): BillingPlan[] {
       currency: 'NOK',
       pricing: { type: 'LEGACY', amount: 24900 },
       interval: { unit: 'MONTH', count: 1 },
+      vatRate: 0,
       campaign: { type: 'PERIOD_CAMPAIGN', price: 100, period: { unit: 'MONTH', count: 3 } },
       initialCharge: { amount: 100, description: 'Kampanje: 3 måneder for 1 kr', transactionType: 'DIRECT_CAPTURE' },
     },
@@ -84,6 +90,7 @@ export function defaultCatalogue(now: number): BillingPlan[] {
       currency: 'NOK',
       pricing: { type: 'LEGACY', amount: 29900 },
       interval: { unit: 'MONTH', count: 1 },
+      vatRate: 2500,
       campaign: { type: 'PRICE_CAMPAIGN', price: 14900, end: dayAfter(now, 30) },
     },
     {
@@ -93,6 +100,7 @@ export function defaultCatalogue(now: number): BillingPlan[] {
       currency: 'NOK',
       pricing: { type: 'LEGACY', amount: 8900 },
       interval: { unit: 'WEEK', count: 1 },
+      vatRate: 1500,
       campaign: { type: 'EVENT_CAMPAIGN', price: 4900, eventDate: nextChristmasEve(now), eventText: 'until Christmas' },
     },
     {
@@ -102,6 +110,7 @@ export function defaultCatalogue(now: number): BillingPlan[] {
       currency: 'NOK',
       pricing: { type: 'VARIABLE', suggestedMaxAmount: 150000 },
       interval: { unit: 'MONTH', count: 1 },
+      vatRate: 1500,
     },
     {
       id: 'sykkelservice-aar',
@@ -110,6 +119,7 @@ export function defaultCatalogue(now: number): BillingPlan[] {
       currency: 'NOK',
       pricing: { type: 'LEGACY', amount: 99000 },
       interval: { unit: 'YEAR', count: 1 },
+      vatRate: 2500,
     },
     {
       // Pay per use: the workshop charges after each repair, up to the ceiling the customer chose.
@@ -119,6 +129,7 @@ export function defaultCatalogue(now: number): BillingPlan[] {
       currency: 'NOK',
       pricing: { type: 'VARIABLE', suggestedMaxAmount: 200000 },
       interval: { type: 'FLEXIBLE' },
+      vatRate: 2500,
     },
   ];
 }

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Currency } from '../../../shared/money';
 import type { DayView } from '../../../shared/reports';
@@ -8,12 +9,15 @@ const HEIGHT = 140;
 const AXIS = 20;
 
 /**
- * Sales per hour as bars in plain SVG. Screen readers get a one-line summary (role="img" with a
- * label) and the full numbers in a visually hidden table.
+ * Money taken per hour as bars in plain SVG: goods sold and agreements' captured initial charges
+ * (first payments), in the hour the money came; refunds are not subtracted. The legend says so
+ * under the chart. Screen readers get a one-line summary (role="img" with a label), the legend as
+ * its description, and the full numbers in a visually hidden table.
  */
 export function HourChart({ day, currency }: { day: DayView; currency: Currency }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const legendId = useId();
   const hours = day.byHour;
   const most = Math.max(1, ...hours.map((h) => h.gross));
   const busiest = hours.reduce((best, h) => (h.gross > best.gross ? h : best), hours[0] ?? { hour: 0, gross: 0, count: 0, start: 0 });
@@ -21,7 +25,7 @@ export function HourChart({ day, currency }: { day: DayView; currency: Currency 
   const slot = WIDTH / Math.max(1, hours.length);
   return (
     <figure className="hour-chart" data-testid="hour-chart">
-      <svg role="img" aria-label={t('manager.chart.label', { date: day.date, busiest: summary })} viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`} width="100%">
+      <svg role="img" aria-label={t('manager.chart.label', { date: day.date, busiest: summary })} aria-describedby={legendId} viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`} width="100%">
         {hours.map((h, i) => {
           const height = Math.round((h.gross / most) * HEIGHT);
           return (
@@ -36,6 +40,9 @@ export function HourChart({ day, currency }: { day: DayView; currency: Currency 
           );
         })}
       </svg>
+      <figcaption id={legendId} className="muted" data-testid="hour-chart-legend">
+        {t('manager.chart.legend')}
+      </figcaption>
       <table className="visually-hidden">
         <caption>{t('manager.tables.byHour')}</caption>
         <thead>

@@ -1,8 +1,8 @@
-import type { Plan } from '../../../shared/catalogue';
+import type { SoldPlan } from '../../../shared/catalogue';
 import { usePlanText } from './use-plan-text';
 
 /** The plan in a few lines, for the form (compact: name and price) and the waiting screen. */
-export function PlanSummary({ plan, compact = false }: { plan: Plan; compact?: boolean }) {
+export function PlanSummary({ plan, compact = false }: { plan: SoldPlan; compact?: boolean }) {
   const text = usePlanText();
   const campaign = text.campaign(plan);
   const initialCharge = text.initialCharge(plan);

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isFlexibleInterval, type PlanInterval, type Plan } from '../../../shared/catalogue';
+import { isFlexibleInterval, type PlanInterval, type SoldPlan } from '../../../shared/catalogue';
 import { useFormat } from '../../format/locale-context';
 
 /** The sentences that describe a plan, shared by the plan list and the waiting screen. */
@@ -12,7 +12,7 @@ export function usePlanText() {
     // FLEXIBLE: charged when used, with no period ("per use").
     const interval = (value: PlanInterval) => (isFlexibleInterval(value) ? t('interval.FLEXIBLE') : t(`interval.${value.unit}`, { count: value.count }));
 
-    function price(plan: Plan): string {
+    function price(plan: SoldPlan): string {
       const every = interval(plan.interval);
       switch (plan.pricing.type) {
         case 'LEGACY':
@@ -25,7 +25,7 @@ export function usePlanText() {
       }
     }
 
-    function campaign(plan: Plan): string | null {
+    function campaign(plan: SoldPlan): string | null {
       const offer = plan.campaign;
       if (!offer) return null;
       const offerPrice = t('plans.price', { amount: format.money(offer.price, plan.currency), interval: interval(plan.interval) });
@@ -45,7 +45,7 @@ export function usePlanText() {
       }
     }
 
-    function initialCharge(plan: Plan): string | null {
+    function initialCharge(plan: SoldPlan): string | null {
       const charge = plan.initialCharge;
       if (!charge) return null;
       const values = { amount: format.money(charge.amount, plan.currency), description: charge.description };

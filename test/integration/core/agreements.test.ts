@@ -239,9 +239,9 @@ describe('a subscriber who comes back', () => {
   it('gives each bad input its own message', async () => {
     const sale = await signUp('kaffeklubben-mnd');
     // A plan in another currency.
-    const eur = { id: 'kaffe-eur', name: 'Kaffeklubben EUR', currency: 'EUR', pricing: { type: 'LEGACY', amount: 1990 }, interval: { unit: 'MONTH', count: 1 } };
-    const variable = { id: 'brod', name: 'Brød etter forbruk', currency: 'NOK', pricing: { type: 'VARIABLE', suggestedMaxAmount: 150000 }, interval: { unit: 'MONTH', count: 1 } };
-    const base = { id: 'kaffeklubben-mnd', name: 'Kaffeklubben – månedlig', currency: 'NOK', pricing: { type: 'LEGACY', amount: 19900 }, interval: { unit: 'MONTH', count: 1 } };
+    const eur = { id: 'kaffe-eur', name: 'Kaffeklubben EUR', currency: 'EUR', pricing: { type: 'LEGACY', amount: 1990 }, interval: { unit: 'MONTH', count: 1 }, vatRate: 1500 };
+    const variable = { id: 'brod', name: 'Brød etter forbruk', currency: 'NOK', pricing: { type: 'VARIABLE', suggestedMaxAmount: 150000 }, interval: { unit: 'MONTH', count: 1 }, vatRate: 1500 };
+    const base = { id: 'kaffeklubben-mnd', name: 'Kaffeklubben – månedlig', currency: 'NOK', pricing: { type: 'LEGACY', amount: 19900 }, interval: { unit: 'MONTH', count: 1 }, vatRate: 1500 };
     await h.control('PUT', '/billing/plans', { plans: [base, eur, variable] });
     await h.value('catalogue.plans', { refresh: true });
 

@@ -138,7 +138,7 @@ describe('a subscription sale at the counter', () => {
   });
 
   it('sells FLEXIBLE pricing: no amount at all, only the currency', async () => {
-    const flexible = { id: 'strom-flex', name: 'Strøm etter forbruk', currency: 'NOK', pricing: { type: 'FLEXIBLE' }, interval: { unit: 'MONTH', count: 1 } };
+    const flexible = { id: 'strom-flex', name: 'Strøm etter forbruk', currency: 'NOK', pricing: { type: 'FLEXIBLE' }, interval: { unit: 'MONTH', count: 1 }, vatRate: 2500 };
     await h.control('PUT', '/billing/plans', { plans: [...defaultCatalogue(h.clock.now()), flexible] });
     const catalogue = await h.value('catalogue.plans', { refresh: true });
     expect(catalogue.plans.find((p) => p.id === 'strom-flex')).toMatchObject({ pricing: { type: 'FLEXIBLE' } });
@@ -221,7 +221,7 @@ describe('bad input', () => {
 
   it('refuses a missing plan and a plan the catalogue rejected', async () => {
     await h.control('PUT', '/billing/plans', {
-      plans: [{ id: 'too-long', name: 'A'.repeat(46), currency: 'NOK', pricing: { type: 'LEGACY', amount: 100 }, interval: { unit: 'MONTH', count: 1 } }],
+      plans: [{ id: 'too-long', name: 'A'.repeat(46), currency: 'NOK', pricing: { type: 'LEGACY', amount: 100 }, interval: { unit: 'MONTH', count: 1 }, vatRate: 2500 }],
     });
     const catalogue = await h.value('catalogue.plans', {});
     expect(catalogue.rejected[0]!.reason).toMatch(/longer than 45/);

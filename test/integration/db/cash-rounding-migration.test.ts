@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../../electron/core/db/migrations/index';
 
-/** A till's database as 0110 left it, with foreign keys on as openDatabase sets them. */
-function populatedAt110(): Database {
+/** A till's database as the migration before 0140 left it, with foreign keys on as openDatabase sets them. */
+function populatedBefore140(): Database {
   const db = new BetterSqlite3(':memory:');
   db.pragma('foreign_keys = ON');
-  migrate(db, MIGRATIONS, 110);
+  migrate(db, MIGRATIONS, BEFORE_0140);
   const sale = db.prepare(
     `INSERT INTO sales (id, reference, receipt_number, created_at, updated_at, tender, status, currency, total, lines_json, totals_json,
        create_key, capture_key, cancel_key, captured, refunded, cash_tendered, cash_change, cashier_id, cashier_name, completed_at)
@@ -22,12 +22,14 @@ function populatedAt110(): Database {
   return db;
 }
 
+const BEFORE_0140 = Math.max(...MIGRATIONS.map((m) => m.version).filter((version) => version < 140));
+
 const schemaOf = (db: Database, type: 'index' | 'trigger') =>
   (db.prepare("SELECT name, tbl_name AS tbl FROM sqlite_master WHERE type = ? AND sql IS NOT NULL ORDER BY name").all(type) as Array<{ name: string; tbl: string }>);
 
 describe('migration 0140 (cash rounding)', () => {
   it('keeps every sale, refund, sold line and event, and every index, trigger and foreign key', () => {
-    const db = populatedAt110();
+    const db = populatedBefore140();
     const before = { sales: db.prepare('SELECT * FROM sales ORDER BY id').all(), indexes: schemaOf(db, 'index'), triggers: schemaOf(db, 'trigger') };
     migrate(db, MIGRATIONS, 140);
 
@@ -50,7 +52,7 @@ describe('migration 0140 (cash rounding)', () => {
   });
 
   it('counts the change from the rounded amount and never rounds a wallet payment', () => {
-    const db = populatedAt110();
+    const db = populatedBefore140();
     migrate(db, MIGRATIONS, 140);
     const insert = db.prepare(
       `INSERT INTO sales (id, reference, receipt_number, created_at, updated_at, tender, status, currency, total, lines_json, totals_json,
@@ -68,7 +70,7 @@ describe('migration 0140 (cash rounding)', () => {
   });
 
   it('answers the day rounding from its own index', () => {
-    const db = populatedAt110();
+    const db = populatedBefore140();
     migrate(db, MIGRATIONS, 140);
     const plan = db
       .prepare("EXPLAIN QUERY PLAN SELECT sum(cash_rounding) FROM sales WHERE status = 'completed' AND tender = 'cash' AND completed_at >= 0 AND completed_at < 10")
@@ -78,7 +80,7 @@ describe('migration 0140 (cash rounding)', () => {
   });
 
   it('does not stop at a row that had lost its sale before (written with foreign keys off)', () => {
-    const db = populatedAt110();
+    const db = populatedBefore140();
     db.pragma('foreign_keys = OFF');
     db.prepare("INSERT INTO refunds (id, sale_id, amount, idempotency_key, created_at, updated_at, status) VALUES ('stray', 'gone', 1, 'k9', 4, 4, 'pending')").run();
     db.pragma('foreign_keys = ON');
@@ -88,10 +90,10 @@ describe('migration 0140 (cash rounding)', () => {
   });
 
   it('refuses to rebuild a sales table with a column it does not know, leaving the database as it was', () => {
-    const db = populatedAt110();
+    const db = populatedBefore140();
     db.exec('ALTER TABLE sales ADD COLUMN surprise TEXT');
     expect(() => migrate(db, MIGRATIONS, 140)).toThrow(/not listed: surprise/);
-    expect(db.pragma('user_version', { simple: true })).toBe(110);
+    expect(db.pragma('user_version', { simple: true })).toBe(BEFORE_0140);
     expect(db.prepare('SELECT count(*) AS n FROM sales').get()).toEqual({ n: 2 });
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();

@@ -7,7 +7,7 @@ import { makeTempDir } from '../../support/temp-dir';
 let dir: ReturnType<typeof makeTempDir>;
 let db: Database;
 let repo: SubscriptionSaleRepo;
-const plan = { id: 'p', name: 'Plan', currency: 'NOK' as const, pricing: { type: 'LEGACY' as const, amount: 100 }, interval: { unit: 'MONTH' as const, count: 1 } };
+const plan = { id: 'p', name: 'Plan', currency: 'NOK' as const, pricing: { type: 'LEGACY' as const, amount: 100 }, interval: { unit: 'MONTH' as const, count: 1 }, vatRate: 2500 };
 const newSale = (id: string) => ({ id, tillId: 'till-test', createdAt: 1, plan, phone: { country: 'NO' as const, msisdn: '4791234567' }, profileScopes: ['name' as const], keys: { create: `${id}-c`, stop: `${id}-s`, capture: `${id}-k` }, cashier: null });
 
 beforeEach(() => {

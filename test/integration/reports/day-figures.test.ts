@@ -69,8 +69,10 @@ describe('the day view of 2026-11-22', () => {
 
   it('by VAT rate: base and VAT sold, and refunds split over the refunded sale\'s rates', () => {
     expect(view.byVat).toEqual([
-      // 20 000 + 10 000 + 10 000 + 10 000; VAT 4 000 + 2 000 × 3; refunds 2 500 + 10 000 + 3 000 (VAT 500 + 2 000 + 600)
-      { rate: 2500, total: 50_000, vat: 10_000, base: 40_000, refundTotal: 15_500, refundVat: 3_100, refundBase: 12_400 },
+      // goods 20 000 + 10 000 + 10 000 + 10 000 (VAT 4 000 + 2 000 × 3) and the initial charge of
+      // Blomster at the plan's 25 %, 49 900 (VAT 49 900 × 2 500 / 12 500 = 9 980);
+      // refunds 2 500 + 10 000 + 3 000 (VAT 500 + 2 000 + 600)
+      { rate: 2500, total: 99_900, vat: 19_980, base: 79_920, refundTotal: 15_500, refundVat: 3_100, refundBase: 12_400 },
       // 5 000 + 12 000; VAT 652 + 1 565; refund 3 000 (VAT 391)
       { rate: 1500, total: 17_000, vat: 2_217, base: 14_783, refundTotal: 3_000, refundVat: 391, refundBase: 2_609 },
       { rate: 0, total: 30_000, vat: 0, base: 30_000, refundTotal: 0, refundVat: 0, refundBase: 0 },
@@ -95,12 +97,12 @@ describe('the day view of 2026-11-22', () => {
     ]);
   });
 
-  it('by hour: 24 local hours, the sale approved at 00:01 in hour 0', () => {
+  it('by hour: 24 local hours, the sale approved at 00:01 in hour 0, the initial charge in the hour it was approved', () => {
     expect(view.byHour).toHaveLength(24);
     const busy = view.byHour.filter((h) => h.count > 0).map(({ hour, count, gross }) => ({ hour, count, gross }));
     expect(busy).toEqual([
       { hour: 0, count: 1, gross: 10_000 },
-      { hour: 10, count: 1, gross: 25_000 },
+      { hour: 10, count: 2, gross: 74_900 }, // 25 000 sold at 10:15 + 49 900 initial charge approved at 10:02
       { hour: 11, count: 2, gross: 52_000 },
       { hour: 12, count: 1, gross: 10_000 },
     ]);

@@ -10,6 +10,7 @@ import { migration0110StaffLanguage } from './0110-staff-language';
 import { migration0080OutboxZReports } from './0080-outbox-z-reports';
 import { migration0090AgreementOperations } from './0090-agreement-operations';
 import { migration0100AgreementIntentions } from './0100-agreement-intentions';
+import { migration0120ReportRollups } from './0120-report-rollups';
 import { migration0130SignupGaps } from './0130-signup-gaps';
 import { migration0140CashRounding } from './0140-cash-rounding';
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090AgreementOperations,
   migration0100AgreementIntentions,
   migration0110StaffLanguage,
+  migration0120ReportRollups,
   migration0130SignupGaps,
   migration0140CashRounding,
 ];

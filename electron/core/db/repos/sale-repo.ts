@@ -8,6 +8,7 @@ import { appErrorSchema, type AppError } from '../../../../shared/result';
 import { saleStatusSchema, tenderSchema, type Refund, type Sale, type SaleStatus, type Tender } from '../../../../shared/sale';
 import { CorruptRowError, parseJsonColumn, parseRow, parseRows, staffRef } from './row-parsing';
 import type { StaffRef } from '../../../../shared/staff';
+import { RefundFacts } from '../../reports/refund-facts';
 
 export interface StoredSale extends Sale {
   keys: { create: string; capture: string; cancel: string };
@@ -94,15 +95,19 @@ const refundRow = z.object({
 
 const OPEN = "('requested', 'waiting', 'capturing')";
 
+type NewRefund = { id: string; saleId: string; amount: number; idempotencyKey: string; cashier: StaffRef | null; approvedBy: StaffRef | null; paidOut?: { cashRounding: number } };
+
 /** SQLite access for one-off sales and their refunds. */
 export class SaleRepo {
   private readonly sql: StatementCache;
+  private readonly refundFacts: RefundFacts;
 
   constructor(
     private readonly db: Database,
     private readonly now: () => number,
   ) {
     this.sql = new StatementCache(db);
+    this.refundFacts = new RefundFacts(db);
   }
 
   /** The next receipt number of this till, taken inside the caller's transaction. */
@@ -223,9 +228,14 @@ export class SaleRepo {
 
   /**
    * A refund, pending until Vipps confirms it; `paidOut` for cash handed back from the drawer,
-   * which is refunded the moment it is recorded, with its rounding line.
+   * which is refunded the moment it is recorded (and so counted in the reports' refunds at once), with its rounding line.
    */
-  insertRefund(refund: { id: string; saleId: string; amount: number; idempotencyKey: string; cashier: StaffRef | null; approvedBy: StaffRef | null; paidOut?: { cashRounding: number } }): StoredRefund {
+  insertRefund(refund: NewRefund): StoredRefund {
+    this.db.transaction(() => this.writeRefund(refund))();
+    return this.getRefund(refund.id)!;
+  }
+
+  private writeRefund(refund: NewRefund): void {
     const at = this.now();
     this.sql
       .get(
@@ -247,7 +257,7 @@ export class SaleRepo {
         refund.approvedBy?.name ?? null,
         refund.paidOut?.cashRounding ?? 0,
       );
-    return this.getRefund(refund.id)!;
+    if (refund.paidOut) this.refundFacts.saleRefunded(refund.id);
   }
 
   getRefund(id: string): StoredRefund | null {
@@ -255,12 +265,16 @@ export class SaleRepo {
     return row ? toRefund(row) : null;
   }
 
+  /** A refund's new status; once paid back, its parts per VAT rate are written for the reports in the same transaction. */
   updateRefund(id: string, patch: { status: StoredRefund['status']; problem: AppError | null }): void {
-    this.sql
-      .get(
-        "UPDATE refunds SET status = ?, problem_json = ?, updated_at = ?, refunded_at = CASE WHEN ? = 'refunded' THEN COALESCE(refunded_at, ?) ELSE refunded_at END WHERE id = ?",
-      )
-      .run(patch.status, patch.problem ? JSON.stringify(patch.problem) : null, this.now(), patch.status, this.now(), id);
+    this.db.transaction(() => {
+      this.sql
+        .get(
+          "UPDATE refunds SET status = ?, problem_json = ?, updated_at = ?, refunded_at = CASE WHEN ? = 'refunded' THEN COALESCE(refunded_at, ?) ELSE refunded_at END WHERE id = ?",
+        )
+        .run(patch.status, patch.problem ? JSON.stringify(patch.problem) : null, this.now(), patch.status, this.now(), id);
+      if (patch.status === 'refunded') this.refundFacts.saleRefunded(id);
+    })();
   }
 
   pendingRefunds(): StoredRefund[] {

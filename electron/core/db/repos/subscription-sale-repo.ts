@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { StatementCache } from '../statement-cache';
 import { takeReceiptNumber } from './receipt-counter';
 import { z } from 'zod';
-import { planSchema, type Plan } from '../../../../shared/catalogue';
+import { soldPlanSchema, type Plan } from '../../../../shared/catalogue';
 import type { PhoneCountry } from '../../../../shared/phone';
 import { appErrorSchema, type AppError } from '../../../../shared/result';
 import { CorruptRowError, parseJsonColumn, parseRow, parseRows, staffRef } from './row-parsing';
@@ -96,9 +96,9 @@ export class SubscriptionSaleRepo {
       .get(
         `INSERT INTO subscription_sales
           (id, created_at, updated_at, plan_json, phone_country, msisdn, profile_scopes, status,
-           create_key, stop_key, capture_key, initial_charge_status, cashier_id, cashier_name, initial_charge_amount, receipt_number)
+           create_key, stop_key, capture_key, initial_charge_status, cashier_id, cashier_name, initial_charge_amount, receipt_number, initial_charge_vat_rate)
          VALUES (@id, @createdAt, @createdAt, @plan, @country, @msisdn, @scopes, 'requested',
-           @createKey, @stopKey, @captureKey, NULL, @cashierId, @cashierName, @initialAmount, @receiptNumber)`,
+           @createKey, @stopKey, @captureKey, NULL, @cashierId, @cashierName, @initialAmount, @receiptNumber, @initialVatRate)`,
       )
       .run({
         id: sale.id,
@@ -114,6 +114,8 @@ export class SubscriptionSaleRepo {
         cashierName: sale.cashier?.name ?? null,
         initialAmount: sale.plan.initialCharge?.amount ?? null,
         receiptNumber: takeReceiptNumber(this.sql, sale.tillId),
+        // The VAT of the initial charge goes on the reports at the plan's rate.
+        initialVatRate: sale.plan.initialCharge ? sale.plan.vatRate : null,
       });
     this.recordEvent(sale.id, 'requested', sale.createdAt, sale.cashier);
     return this.get(sale.id)!;
@@ -192,7 +194,7 @@ function toSale(raw: unknown): StoredSubscriptionSale {
     receiptNumber: row.receipt_number,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    plan: parseJsonColumn('subscription_sales', row.id, 'plan_json', row.plan_json, planSchema),
+    plan: parseJsonColumn('subscription_sales', row.id, 'plan_json', row.plan_json, soldPlanSchema),
     phone: { country: row.phone_country, msisdn: row.msisdn },
     profileScopes: parseScopes(row.id, row.profile_scopes),
     status: row.status,
