@@ -52,7 +52,7 @@ for (const shop of shops) {
     // The shop's own language: no KASSA_LANGUAGE, so the screens follow the country's locale.
     test.use({ kassaEnv: { KASSA_SHOP_COUNTRY: shop.country } });
     // Each test walks five screens, with a screenshot and an axe run on each, on a shared machine.
-    test.describe.configure({ timeout: 120_000 });
+    test.describe.configure({ timeout: 180_000 });
 
     test(`sells goods in ${shop.currency} from its own range, says ${shop.wallet}, and speaks ${shop.language}`, async ({ cashier, control }, testInfo) => {
       const { page } = cashier;

@@ -7,12 +7,13 @@ import { applyLanguage, applyShopLanguage } from '../../i18n';
 type Phase = CustomerDisplay['phase'];
 
 /**
- * Whether the display has moved on from one customer to the next: the outcome (which stays up
- * until the next cart starts) gives way to anything, or the screen falls idle (a cart cleared).
+ * Whether the display has moved on from one customer to the next: their sale's outcome (which
+ * stays up until the next cart starts) gives way to anything else. An empty cart is no sign of a
+ * new customer: the screen passes through it on the way from the cart to the payment.
  */
 export function isNextCustomer(before: Phase | null, after: Phase | null): boolean {
-  if (before === null || after === null || before === after) return false;
-  return before === 'paid' || before === 'not-paid' || after === 'idle';
+  const outcome = (phase: Phase | null) => phase === 'paid' || phase === 'not-paid';
+  return outcome(before) && after !== null && !outcome(after);
 }
 
 /**
