@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNextCustomer } from '../../renderer/features/display/use-display-language';
+import { isNextCustomer } from '../../renderer/features/display/next-customer';
 
 /** When the customer display forgets the language a customer chose: when the next customer comes. */
 describe('the customer display goes back to the shop\'s language', () => {
