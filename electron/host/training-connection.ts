@@ -1,5 +1,5 @@
 import type { CoreConfig } from '../core/core-config';
-import { trainingCredentials, trainingSalesUnits, type TrainingCountry } from '../sandbox/training-credentials';
+import { trainingBillingKeys, trainingSalesUnits, type TrainingCountry } from '../sandbox/training-credentials';
 
 /** How a till in training mode reaches its sandbox: the Vipps and billing settings, and the phone page. */
 export function trainingConnection(sandbox: { url: string; phonePageUrl: string }, country: TrainingCountry = 'NO'): Pick<CoreConfig, 'vipps' | 'billing' | 'phonePageUrl'> {
@@ -13,7 +13,8 @@ export function trainingConnection(sandbox: { url: string; phonePageUrl: string 
       subscriptionKey: unit.subscriptionKey,
       merchantSerialNumber: unit.merchantSerialNumber,
     },
-    billing: { baseUrl: sandbox.url, apiKey: trainingCredentials.billingApiKey },
+    // The shop's own till key: the billing backend serves its catalogue in the shop's currency.
+    billing: { baseUrl: sandbox.url, apiKey: trainingBillingKeys[country] },
     phonePageUrl: sandbox.phonePageUrl,
   };
 }

@@ -52,10 +52,11 @@
  *   DELETE /_control/faults                        disarm all
  *
  *   Billing backend
- *   PUT    /_control/billing/plans                 {plans: <any JSON>} served as-is by GET /billing/v1/plans (may be broken on purpose)
- *   DELETE /_control/billing/plans                 back to the demo catalogue
+ *   PUT    /_control/billing/plans                 {plans: <any JSON>} served as-is by GET /billing/v1/plans to every
+ *                                                  till, whatever its shop (may be broken on purpose)
+ *   DELETE /_control/billing/plans                 back to each training shop's demo catalogue (NO, DK, FI by key)
  *   PUT    /_control/billing/products              {products: <any JSON>} served as-is by GET /billing/v1/products
- *   DELETE /_control/billing/products              back to the demo range of goods
+ *   DELETE /_control/billing/products              back to each training shop's demo range of goods
  *   GET    /_control/billing/offline               {offline, retryAfterSeconds}
  *   PUT    /_control/billing/offline               {offline: boolean, retryAfterSeconds?: 0..3600 = 30}
  *                                                  offline: every /billing/ request answers 503 problem +

@@ -14,7 +14,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { RecordedExchange, Sandbox, SandboxOptions } from './sandbox-api';
-import { trainingCredentials } from './training-credentials';
+import { trainingBillingKeys } from './training-credentials';
 import { SandboxClock } from './clock';
 import { BodyTooLargeError, json, normaliseHeaders, readBody, Router, splitUrl, type SandboxRequest, type SandboxResponse } from './http-kit';
 import { azureError, plainProblem, Problem, problemResponse } from './problems';
@@ -53,7 +53,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const faults = new FaultInjector();
   const catalogue = new BillingCatalogue(() => clock.now());
   const billing = {
-    access: new BillingAccess(options.billingApiKey ?? trainingCredentials.billingApiKey),
+    access: new BillingAccess(options.billingApiKey ? [options.billingApiKey] : Object.values(trainingBillingKeys)),
     ledger: new BillingLedger(() => clock.now()),
   };
   const settings: ControlSettings = { rateLimits: true, asyncMutations: false, pendingStopAllowed: true, patchEnactDelayMs: 1_000 };

@@ -15,7 +15,7 @@ export interface SandboxOptions {
   merchants?: SandboxMerchant[];
   /** Record every exchange for contract tests (default true; the bench turns it off). */
   recordExchanges?: boolean;
-  /** The billing backend's API key (Bearer); default trainingCredentials.billingApiKey. */
+  /** The billing backend's one API key (Bearer); default the training shops' keys (trainingBillingKeys). */
   billingApiKey?: string;
 }
 

@@ -27,3 +27,14 @@ export const trainingSalesUnits: Record<TrainingCountry, { merchantSerialNumber:
   DK: { merchantSerialNumber: '223456', clientId: '6f0b3c2a-0d8e-4c8f-9a51-5a1f0e7c2b45', clientSecret: 'training-secret-dk-not-a-real-key', subscriptionKey: 'training-subscription-key-dk' },
   FI: { merchantSerialNumber: '323456', clientId: '6f0b3c2a-0d8e-4c8f-9a51-5a1f0e7c2358', clientSecret: 'training-secret-fi-not-a-real-key', subscriptionKey: 'training-subscription-key-fi' },
 };
+
+/**
+ * Each training shop's till key for the billing backend. A billing backend knows a till by its key,
+ * so the key is what tells the sandbox which shop's catalogue (in which currency) to serve.
+ * Norway's is the one above.
+ */
+export const trainingBillingKeys: Record<TrainingCountry, string> = {
+  NO: trainingCredentials.billingApiKey,
+  DK: 'training-billing-key-dk',
+  FI: 'training-billing-key-fi',
+};

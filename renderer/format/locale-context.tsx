@@ -39,6 +39,8 @@ export interface Formatters {
   moneyInput(amount: number, currency: Currency): string;
   /** A plain count, e.g. a quantity. */
   number(value: number): string;
+  /** A VAT rate in basis points the shop's way: "25 %" in Norway and Denmark, "25,5 %" in Finland. */
+  vatRate(basisPoints: number): string;
   /** "31. des." this year, "31. des. 2027" otherwise. */
   day(when: string | number): string;
   /** Day and time, e.g. for when the plan list was fetched. */
@@ -63,6 +65,8 @@ export function useFormat(): Formatters {
     const textLocale = withRegionOf(locale, language);
     const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2, useGrouping: false });
     const plain = new Intl.NumberFormat(locale);
+    // A rate is not money: a double is exact enough for two decimals of a percentage.
+    const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
     const separators = separatorsOf(locale);
     const dateTime = (when: string | number) => new Intl.DateTimeFormat(textLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(when));
     const time = (when: string | number) => new Intl.DateTimeFormat(textLocale, { timeStyle: 'short' }).format(new Date(when));
@@ -75,6 +79,7 @@ export function useFormat(): Formatters {
       parseMoney: (text, currency) => parseMoneyInput(text, currency, separators),
       moneyInput: (amount, currency) => toMoneyInput(amount, currency, separators),
       number: (value) => plain.format(value),
+      vatRate: (basisPoints) => percent.format(basisPoints / 10_000),
       day(when) {
         const date = new Date(when);
         const sameYear = date.getFullYear() === new Date().getFullYear();

@@ -7,8 +7,9 @@
  * 2. `Authorization: Bearer <till API key>` → 401 (+ `WWW-Authenticate`) when missing, unknown, or
  *    a key the control API has rejected (a revoked till).
  *
- * Each till has its own key. The sandbox knows one at start (SandboxOptions.billingApiKey, default
- * trainingCredentials.billingApiKey); the control API adds more and rejects / restores any of them.
+ * Each till has its own key. The sandbox knows some at start (SandboxOptions.billingApiKey, or by
+ * default the training shops' keys, trainingBillingKeys); the control API adds more and rejects /
+ * restores any of them.
  * The key says nothing about the `tillId` in a report: the document binds neither, so neither does
  * the sandbox.
  */
@@ -29,7 +30,7 @@ export class BillingAccess {
   retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS;
   private readonly keys = new Map<string, TillKeyState>();
 
-  constructor(private readonly startKey: string) {
+  constructor(private readonly startKeys: readonly string[]) {
     this.reset();
   }
 
@@ -37,7 +38,7 @@ export class BillingAccess {
     this.offline = false;
     this.retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS;
     this.keys.clear();
-    this.keys.set(this.startKey, { key: this.startKey, rejected: false, source: 'options' });
+    for (const key of this.startKeys) this.keys.set(key, { key, rejected: false, source: 'options' });
   }
 
   setOffline(offline: boolean, retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS): void {

@@ -1,8 +1,8 @@
 /**
  * The shop's billing backend (electron/core/billing/billing-api.yaml), every route with
  * `Authorization: Bearer <till API key>` and behind the offline switch (billing-access.ts):
- *   GET /billing/v1/plans     → `{ plans: [...] }`     subscription plans (catalogue.ts)
- *   GET /billing/v1/products  → `{ products: [...] }`  goods sold over the counter (products.ts)
+ *   GET /billing/v1/plans     → `{ plans: [...] }`     subscription plans of the till's shop (demo-shops.ts)
+ *   GET /billing/v1/products  → `{ products: [...] }`  goods it sells over the counter (demo-shops.ts)
  *   PUT /billing/v1/sales/{saleId}, /agreements/{agreementId}, /refunds/{refundId}
  *                             → the till's reports (report-routes.ts, report-ledger.ts)
  *
@@ -18,14 +18,20 @@ import { createHash } from 'node:crypto';
 import { empty, json, type Router, type SandboxRequest, type SandboxResponse } from '../http-kit';
 import { billingProblem, type FieldError } from './billing-problems';
 import type { BillingAccess } from './billing-access';
-import { defaultCatalogue } from './catalogue';
-import { defaultProducts } from './products';
+import type { TrainingCountry } from '../training-credentials';
+import { DEMO_COUNTRIES, demoShop, shopCountryOfKey, type DemoShop } from './demo-shops';
 import type { BillingLedger } from './report-ledger';
 import { registerReportRoutes } from './report-routes';
 
+/**
+ * What GET /plans and /products serve: each till its own shop's demo catalogue (by its key, see
+ * demo-shops.ts), unless a test has replaced a list through the control API — then every till gets
+ * that list as it was put, whatever its shop.
+ */
 export class BillingCatalogue {
-  private plans: unknown = null;
-  private products: unknown = null;
+  private demo = new Map<TrainingCountry, DemoShop>();
+  private replacedPlans: { value: unknown } | null = null;
+  private replacedProducts: { value: unknown } | null = null;
 
   constructor(private readonly now: () => number) {
     this.reset();
@@ -36,30 +42,38 @@ export class BillingCatalogue {
     this.resetProducts();
   }
 
+  /** Back to the demo plans, their campaign dates computed from the sandbox clock as it is now. */
   resetPlans(): void {
-    this.plans = defaultCatalogue(this.now());
+    this.replacedPlans = null;
+    const now = this.now();
+    this.demo = new Map(DEMO_COUNTRIES.map((country) => [country, demoShop(country, now)]));
   }
 
   resetProducts(): void {
-    this.products = defaultProducts();
+    this.replacedProducts = null;
   }
 
   /** Anything JSON: tests serve malformed catalogues on purpose. */
   replace(plans: unknown): void {
-    this.plans = plans;
+    this.replacedPlans = { value: plans };
   }
 
   /** Anything JSON, like `replace`. */
   replaceProducts(products: unknown): void {
-    this.products = products;
+    this.replacedProducts = { value: products };
   }
 
-  body(): string {
-    return JSON.stringify({ plans: this.plans });
+  /** The plans for the till calling with `key`. */
+  body(key: string): string {
+    return JSON.stringify({ plans: this.replacedPlans ? this.replacedPlans.value : this.shopOf(key).plans });
   }
 
-  productsBody(): string {
-    return JSON.stringify({ products: this.products });
+  productsBody(key: string): string {
+    return JSON.stringify({ products: this.replacedProducts ? this.replacedProducts.value : this.shopOf(key).products });
+  }
+
+  private shopOf(key: string): DemoShop {
+    return this.demo.get(shopCountryOfKey(key))!;
   }
 }
 
@@ -70,8 +84,8 @@ export interface BillingDeps {
 }
 
 export function registerBillingRoutes(router: Router, deps: BillingDeps): void {
-  router.add('GET', '/billing/v1/plans', (req) => conditionalGet(req, deps.access, () => deps.catalogue.body()));
-  router.add('GET', '/billing/v1/products', (req) => conditionalGet(req, deps.access, () => deps.catalogue.productsBody()));
+  router.add('GET', '/billing/v1/plans', (req) => conditionalGet(req, deps.access, (key) => deps.catalogue.body(key)));
+  router.add('GET', '/billing/v1/products', (req) => conditionalGet(req, deps.access, (key) => deps.catalogue.productsBody(key)));
   registerReportRoutes(router, deps);
   registerReceiptPage(router, deps.ledger);
   registerSubscriberRoutes(router, deps);
@@ -102,10 +116,11 @@ function registerSubscriberRoutes(router: Router, deps: BillingDeps): void {
   });
 }
 
-function conditionalGet(req: SandboxRequest, access: BillingAccess, body: () => string): SandboxResponse {
+/** `body`: the representation for the till calling with that key. */
+function conditionalGet(req: SandboxRequest, access: BillingAccess, body: (key: string) => string): SandboxResponse {
   const gate = access.gate(req);
   if ('refusal' in gate) return gate.refusal;
-  const text = body();
+  const text = body(gate.key);
   const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
   const headers = { etag, 'cache-control': 'no-cache' };
   if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) return empty(304, headers);

@@ -29,13 +29,13 @@ export interface BillingPlan {
 }
 
 /** Midnight UTC `days` days after `now`. */
-function dayAfter(now: number, days: number): string {
+export function dayAfter(now: number, days: number): string {
   const start = new Date(now);
   return isoSeconds(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate()) + days * DAY);
 }
 
 /** The next 24 December (00:00 UTC) that is still ahead of `now`. */
-function nextChristmasEve(now: number): string {
+export function nextChristmasEve(now: number): string {
   const year = new Date(now).getUTCFullYear();
   const thisYear = Date.UTC(year, 11, 24);
   return isoSeconds(thisYear > now + DAY ? thisYear : Date.UTC(year + 1, 11, 24));

@@ -6,14 +6,19 @@ import { DisplayCart } from './DisplayCart';
 import { DisplayOutcome } from './DisplayOutcome';
 import { DisplayWaiting } from './DisplayWaiting';
 import { useCustomerDisplay } from './use-customer-display';
+import { useDisplayLanguage } from './use-display-language';
+import { LanguageButtons } from '../../ui/LanguageButtons';
+import type { UiLanguage } from '../../../shared/languages';
 
 /**
  * The screen that faces the customer. It shows only what the core puts in `display.*`: no staff
  * controls, no connection or sync status, no errors. Until the core answers it simply welcomes.
+ * The customer may pick the language it speaks (use-display-language.ts).
  */
 export function CustomerDisplayApp() {
   const { t } = useTranslation();
   const { info, display } = useCustomerDisplay();
+  const chooseLanguage = useDisplayLanguage(info?.shop ?? null, display?.phase ?? null);
 
   useEffect(() => {
     document.documentElement.classList.add('customer-display-page');
@@ -29,12 +34,13 @@ export function CustomerDisplayApp() {
   }
   return (
     <LocaleProvider locale={info.shop.locale}>
-      <DisplayScreen display={display} shopName={info.shop.name} />
+      <DisplayScreen display={display} shopName={info.shop.name} onChooseLanguage={chooseLanguage} />
     </LocaleProvider>
   );
 }
 
-function DisplayScreen({ display, shopName }: { display: CustomerDisplay; shopName: string }) {
+function DisplayScreen({ display, shopName, onChooseLanguage }: { display: CustomerDisplay; shopName: string; onChooseLanguage(language: UiLanguage): void }) {
+  const { t } = useTranslation();
   const { phase } = display;
   return (
     <main className={`display display--${phase}`} data-testid="display-root" data-phase={phase}>
@@ -42,6 +48,13 @@ function DisplayScreen({ display, shopName }: { display: CustomerDisplay; shopNa
       {phase === 'cart' && <DisplayCart display={display} />}
       {(phase === 'waiting-qr' || phase === 'waiting-push') && <DisplayWaiting display={display} />}
       {(phase === 'paid' || phase === 'not-paid') && <DisplayOutcome display={display} />}
+      <LanguageButtons
+        label={t('display.language')}
+        onChoose={onChooseLanguage}
+        testIdPrefix="display-language"
+        className="display-languages"
+        buttonClassName="display-language"
+      />
     </main>
   );
 }

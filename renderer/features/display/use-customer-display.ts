@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../../shared/app-info';
 import type { CustomerDisplay } from '../../../shared/sale';
 import { useBridge } from '../../bridge/bridge-context';
@@ -35,13 +35,25 @@ export function useCustomerDisplay() {
     };
   }, [bridge]);
 
+  // Events and `display.get` answers travel on different connections: an answer computed before a
+  // change can arrive after the change's event, and must not put the older picture back up (a paid
+  // sale shown as still waiting until the next refresh).
+  const eventsSeen = useRef(0);
   const refresh = useCallback(async () => {
+    const before = eventsSeen.current;
     const result = await bridge.invoke('display.get', {});
     // On failure the last picture stays: better than flashing an error at a customer.
-    if (result.ok) setDisplay(result.value);
+    if (result.ok && eventsSeen.current === before) setDisplay(result.value);
   }, [bridge]);
 
-  useEffect(() => bridge.on('display.changed', setDisplay), [bridge]);
+  useEffect(
+    () =>
+      bridge.on('display.changed', (changed) => {
+        eventsSeen.current += 1;
+        setDisplay(changed);
+      }),
+    [bridge],
+  );
   useEffect(() => {
     void refresh();
     const timer = setInterval(() => void refresh(), SAFETY_REFRESH_MS);

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/product';
-import { formatVatRate } from '../../../shared/vat';
 import { useFormat } from '../../format/locale-context';
 
 interface Props {
@@ -26,7 +25,7 @@ export function ProductTile({ product, inCart, disabled, onAdd }: Props) {
         <span className="product-name">{product.name}</span>
         <span className="product-price">{format.money(product.unitPrice, product.currency)}</span>
         <span className="product-meta">
-          <span>{t('goods.vatRate', { rate: formatVatRate(product.vatRate) })}</span>
+          <span>{t('goods.vatRate', { rate: format.vatRate(product.vatRate) })}</span>
           {inCart > 0 && <span className="badge badge--count">{t('goods.inCart', { quantity: format.number(inCart) })}</span>}
         </span>
       </button>

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { CartTotals } from '../../../shared/cart';
-import { formatVatRate } from '../../../shared/vat';
 import { useFormat } from '../../format/locale-context';
 
 interface Props {
@@ -28,7 +27,7 @@ export function VatTable({ totals, rowTestIdPrefix }: Props) {
       <tbody>
         {totals.byRate.map((row) => (
           <tr key={row.rate} data-testid={`${rowTestIdPrefix}${row.rate}`}>
-            <th scope="row">{formatVatRate(row.rate)}</th>
+            <th scope="row">{format.vatRate(row.rate)}</th>
             <td>{money(row.base)}</td>
             <td>{money(row.vat)}</td>
             <td>{money(row.total)}</td>

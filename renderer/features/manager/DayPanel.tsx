@@ -2,7 +2,6 @@ import { errorText } from '../../i18n/error-text';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayView } from '../../../shared/reports';
-import { formatVatRate } from '../../../shared/vat';
 import { useFormat } from '../../format/locale-context';
 import { HourChart } from './HourChart';
 import { useCall } from './use-call';
@@ -58,7 +57,7 @@ function DayFigures({ day }: { day: DayView }) {
         <Table caption={t('manager.tables.byVat')} head={[t('manager.tables.rate'), t('manager.tables.base'), t('manager.tables.vat'), t('manager.tables.refunds'), t('manager.tables.net')]} testId="by-vat">
           {day.byVat.map((r) => (
             <tr key={r.rate}>
-              <th scope="row">{formatVatRate(r.rate)}</th>
+              <th scope="row">{format.vatRate(r.rate)}</th>
               <td>{money(r.base)}</td>
               <td>{money(r.vat)}</td>
               <td>{money(r.refundTotal)}</td>

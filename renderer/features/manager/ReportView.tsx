@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { EndOfDayReport } from '../../../shared/reports';
-import { formatVatRate } from '../../../shared/vat';
 import { useFormat } from '../../format/locale-context';
 import { Table } from './DayPanel';
 
@@ -53,7 +52,7 @@ export function ReportView({ report }: { report: EndOfDayReport }) {
       <Table caption={t('manager.tables.byVat')} head={[t('manager.tables.rate'), t('manager.tables.base'), t('manager.tables.vat')]}>
         {report.byVat.map((r) => (
           <tr key={r.rate}>
-            <th scope="row">{formatVatRate(r.rate)}</th>
+            <th scope="row">{format.vatRate(r.rate)}</th>
             <td>{money(r.base - r.refundBase)}</td>
             <td>{money(r.vat - r.refundVat)}</td>
           </tr>

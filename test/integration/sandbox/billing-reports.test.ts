@@ -6,9 +6,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { START, startSandbox, type Harness, type Reply } from './harness';
-import { trainingCredentials } from '../../../electron/sandbox/training-credentials';
+import { trainingBillingKeys, trainingCredentials } from '../../../electron/sandbox/training-credentials';
 
 const KEY = trainingCredentials.billingApiKey;
+/** The Danish and Finnish training shops' keys, which the sandbox also knows from the start. */
+const otherTrainingKeys = [trainingBillingKeys.DK, trainingBillingKeys.FI].map((key) => ({ key, rejected: false, source: 'options' }));
 const PROBLEMS = 'https://billing.example.com/problems/';
 
 let ids = 0;
@@ -141,6 +143,7 @@ describe('billing reports: PUT /billing/v1/{sales,agreements,refunds}/{id}', () 
       expect((await put('sales', sale(), { key: other })).status).toBe(201);
       expect((await h.control('GET', '/billing/keys')).body.keys).toEqual([
         { key: KEY, rejected: true, source: 'options' },
+        ...otherTrainingKeys,
         { key: other, rejected: false, source: 'control' },
       ]);
 
@@ -574,7 +577,7 @@ describe('billing reports: PUT /billing/v1/{sales,agreements,refunds}/{id}', () 
     expect((await h.control('POST', '/reset')).status).toBe(200);
     for (const what of ['sales', 'agreements', 'refunds', 'subscribers', 'rejections'] as const) expect(await listed(what), what).toEqual([]);
     expect((await h.control('GET', '/billing/offline')).body).toEqual({ offline: false, retryAfterSeconds: 30 });
-    expect((await h.control('GET', '/billing/keys')).body.keys).toEqual([{ key: KEY, rejected: false, source: 'options' }]);
+    expect((await h.control('GET', '/billing/keys')).body.keys).toEqual([{ key: KEY, rejected: false, source: 'options' }, ...otherTrainingKeys]);
     // Numbering starts again, and the same ids are new again.
     expect((await put('sales', paid)).body.billingSaleId).toBe('BS-000001');
     expect((await put('agreements', agreement())).body.subscriberId).toBe('SUB-000001');

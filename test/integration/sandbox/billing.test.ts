@@ -1,10 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Harness } from './harness';
 import { planSchema } from '../../../shared/catalogue';
-import { trainingCredentials } from '../../../electron/sandbox/training-credentials';
+import { trainingBillingKeys, trainingCredentials, type TrainingCountry } from '../../../electron/sandbox/training-credentials';
+import { productSchema } from '../../../shared/product';
 import { isValidEan13 } from '../../../electron/sandbox/billing/products';
 
 const auth = { Authorization: `Bearer ${trainingCredentials.billingApiKey}` };
+const keyOf = (country: TrainingCountry) => ({ Authorization: `Bearer ${trainingBillingKeys[country]}` });
+const SHOPS = [
+  { country: 'NO' as const, currency: 'NOK' },
+  { country: 'DK' as const, currency: 'DKK' },
+  { country: 'FI' as const, currency: 'EUR' },
+];
 
 describe('GET /billing/v1/plans', () => {
   let h: Harness;
@@ -21,29 +28,64 @@ describe('GET /billing/v1/plans', () => {
     expect((await h.raw('GET', '/billing/v1/plans', { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
   });
 
-  it('serves a demo catalogue that satisfies the till\'s plan schema and covers every plan kind', async () => {
-    const reply = await h.raw('GET', '/billing/v1/plans', { headers: auth });
+  // Each training shop's till calls with its own key and is served plans in its own currency.
+  it.each(SHOPS)('serves the $country shop a demo catalogue in $currency that satisfies the till\'s plan schema and covers every plan kind', async ({ country, currency }) => {
+    const reply = await h.raw('GET', '/billing/v1/plans', { headers: keyOf(country) });
     expect(reply.status).toBe(200);
     const plans = reply.body.plans as any[];
     expect(plans.length).toBeGreaterThanOrEqual(6);
     for (const plan of plans) {
       const parsed = planSchema.safeParse(plan);
       expect(parsed.success, `${plan.id}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+      expect(plan.currency, plan.id).toBe(currency);
     }
     expect(new Set(plans.map((p) => p.id)).size).toBe(plans.length);
     expect(plans.some((p) => p.pricing.type === 'LEGACY' && p.interval.unit === 'MONTH' && !p.initialCharge && !p.campaign)).toBe(true);
     expect(plans.some((p) => p.initialCharge?.transactionType === 'RESERVE_CAPTURE')).toBe(true);
     expect(plans.some((p) => p.initialCharge?.transactionType === 'DIRECT_CAPTURE')).toBe(true);
-    expect(plans.some((p) => p.campaign)).toBe(true);
+    for (const kind of ['PRICE_CAMPAIGN', 'PERIOD_CAMPAIGN', 'EVENT_CAMPAIGN']) expect(plans.some((p) => p.campaign?.type === kind), kind).toBe(true);
     expect(plans.some((p) => p.pricing.type === 'VARIABLE')).toBe(true);
     for (const plan of plans) expect(Number.isInteger(plan.pricing.amount ?? plan.pricing.suggestedMaxAmount)).toBe(true);
   });
 
-  it('dates its campaigns in the future of the sandbox clock', async () => {
+  it('keeps the Norwegian catalogue\'s plans as they were, at their prices (other tests sell them)', async () => {
     const plans = (await h.raw('GET', '/billing/v1/plans', { headers: auth })).body.plans as any[];
-    for (const plan of plans) {
-      const date = plan.campaign?.end ?? plan.campaign?.eventDate;
-      if (date) expect(Date.parse(date)).toBeGreaterThan(h.clock.now);
+    expect(plans.map((p) => [p.id, p.pricing.amount ?? p.pricing.suggestedMaxAmount])).toEqual(expect.arrayContaining([
+      ['kaffeklubben-mnd', 19900],
+      ['blomster-med-vase', 34900],
+      ['treningssenter-basis', 44900],
+      ['lokalavisa-digital', 24900],
+      ['vinylklubben-kampanje', 29900],
+      ['julekaffe', 8900],
+      ['brodabonnement-forbruk', 150000],
+      ['sykkelservice-aar', 99000],
+    ]));
+  });
+
+  it('serves a key it does not know a shop for (added through the control API) the Norwegian catalogue', async () => {
+    await h.control('PUT', '/billing/keys/till-2-key', {});
+    const plans = (await h.raw('GET', '/billing/v1/plans', { headers: { Authorization: 'Bearer till-2-key' } })).body.plans as any[];
+    expect(plans.every((p) => p.currency === 'NOK')).toBe(true);
+  });
+
+  it('dates every shop\'s campaigns in the future of the sandbox clock', async () => {
+    for (const { country } of SHOPS) {
+      const plans = (await h.raw('GET', '/billing/v1/plans', { headers: keyOf(country) })).body.plans as any[];
+      for (const plan of plans) {
+        const date = plan.campaign?.end ?? plan.campaign?.eventDate;
+        if (date) expect(Date.parse(date), `${country} ${plan.id}`).toBeGreaterThan(h.clock.now);
+      }
+    }
+  });
+
+  it('serves a catalogue put through the control API to every shop, and each its own again after DELETE', async () => {
+    const put = [{ id: 'anything', name: 'Anything', currency: 'SEK', pricing: { type: 'LEGACY', amount: 100 } }];
+    await h.control('PUT', '/billing/plans', { plans: put });
+    for (const { country } of SHOPS) expect((await h.raw('GET', '/billing/v1/plans', { headers: keyOf(country) })).body, country).toEqual({ plans: put });
+    await h.control('DELETE', '/billing/plans');
+    for (const { country, currency } of SHOPS) {
+      const plans = (await h.raw('GET', '/billing/v1/plans', { headers: keyOf(country) })).body.plans as any[];
+      expect(new Set(plans.map((p) => p.currency)), country).toEqual(new Set([currency]));
     }
   });
 
@@ -103,6 +145,30 @@ describe('GET /billing/v1/products', () => {
     expect(rates).toEqual(new Set([0, 1500, 2500]));
     expect(products.some((p) => p.barcode === undefined)).toBe(true);
     expect(products.find((p) => p.id === 'kanelbolle')).toEqual({ id: 'kanelbolle', name: 'Kanelbolle', unitPrice: 3900, currency: 'NOK', vatRate: 1500 });
+  });
+
+  // Denmark has one VAT rate (25 %) with newspapers zero-rated; Finland 25.5 % general, 13.5 %
+  // food and take-away (since 2026), 10 % newspapers (demo-denmark.ts, demo-finland.ts).
+  it.each([
+    { country: 'DK' as const, currency: 'DKK', rates: [0, 2500], gs1Prefix: '579' },
+    { country: 'FI' as const, currency: 'EUR', rates: [1000, 1350, 2550], gs1Prefix: '642' },
+  ])('serves the $country shop its own range in $currency: its VAT rates, valid EAN-13 barcodes under its GS1 prefix', async ({ country, currency, rates, gs1Prefix }) => {
+    const products = (await h.raw('GET', '/billing/v1/products', { headers: keyOf(country) })).body.products as any[];
+    expect(products.length).toBeGreaterThanOrEqual(6);
+    for (const product of products) {
+      expect(productSchema.safeParse(product).success, product.id).toBe(true);
+      expect(product.currency).toBe(currency);
+      if (product.barcode !== undefined) {
+        expect(isValidEan13(product.barcode), product.barcode).toBe(true);
+        expect(product.barcode.startsWith(gs1Prefix), product.barcode).toBe(true);
+      }
+    }
+    expect(new Set(products.map((p) => p.id)).size).toBe(products.length);
+    const barcodes = products.flatMap((p) => (p.barcode ? [p.barcode] : []));
+    expect(new Set(barcodes).size).toBe(barcodes.length);
+    expect(new Set(products.map((p) => p.vatRate))).toEqual(new Set(rates));
+    // Something dear enough that the price shows its thousands separator.
+    expect(products.some((p) => p.unitPrice >= 100_000)).toBe(true);
   });
 
   it('checks EAN-13 check digits (the validator is not a no-op)', () => {
