@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cartLineSchema, cartTotalsSchema } from './cart';
+import { soldPlanSchema } from './catalogue';
 import { minorUnitsSchema, positiveMinorUnitsSchema } from './money';
 import { phoneCountrySchema, phoneInputSchema } from './phone';
 import { appErrorSchema } from './result';
@@ -101,7 +102,8 @@ export type RefundRequest = z.infer<typeof refundRequestSchema>;
 
 /** What the customer-facing display shows. Never carries sync status or anything for staff only. */
 export const customerDisplaySchema = z.object({
-  phase: z.enum(['idle', 'cart', 'waiting-qr', 'waiting-push', 'paid', 'not-paid']),
+  /** `signup-*`: a subscription sign-up at the counter, with `signUp` saying which plan. */
+  phase: z.enum(['idle', 'cart', 'waiting-qr', 'waiting-push', 'paid', 'not-paid', 'signup-waiting', 'signed-up', 'not-signed-up']),
   lines: z.array(cartLineSchema),
   totals: cartTotalsSchema,
   qrUrl: z.string().nullable(),
@@ -110,5 +112,7 @@ export const customerDisplaySchema = z.object({
   change: minorUnitsSchema.nullable(),
   /** For a cash sale: its rounding line (the total paid in cash is totals.total + rounding). */
   rounding: minorUnitsSchema.nullable(),
+  /** The plan being signed up for (the customer's phone number and profile are never shown). */
+  signUp: z.object({ plan: soldPlanSchema }).nullable(),
 });
 export type CustomerDisplay = z.infer<typeof customerDisplaySchema>;

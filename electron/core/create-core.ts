@@ -156,6 +156,7 @@ export function createCore(rawConfig: CoreConfig, deps: CoreDeps = {}): Core {
   });
   display = new CustomerDisplayState(cart.get(), (state) => events.emit('display.changed', state));
   events.on('sale.changed', (sale) => display?.saleChanged(sale));
+  events.on('subscription.changed', (sale) => display?.subscriptionChanged(sale));
   const epayment = new EpaymentClient(vipps);
   const health = new VippsHealth(epayment, now);
   const payments = new PaymentSales({

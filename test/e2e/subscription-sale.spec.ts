@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { PhonePage } from './pages/cashier-page';
+import { seriousViolations } from './pages/axe';
 
 test('the customer approves on the phone and the cashier sees it', async ({ cashier, control, context }) => {
   await cashier.sellTo('blomster-med-vase', '912 34 567', { scopes: ['name', 'email', 'address', 'phoneNumber', 'birthDate'] });
@@ -109,4 +110,20 @@ test('bad phone numbers get specific messages and cannot be sent', async ({ cash
   await page.getByTestId('country-select').selectOption('FI');
   await input.fill('040 123 4567');
   await expect(send).toBeEnabled();
+});
+
+test('the customer-facing display shows the plan while the customer approves, then the welcome, never the phone number', async ({ cashier, control }) => {
+  const display = await cashier.openCustomerDisplay();
+  await cashier.sellTo('kaffeklubben-mnd', '41234567');
+  await expect(cashier.waiting).toBeVisible();
+  await expect(display.getByTestId('display-root')).toHaveAttribute('data-phase', 'signup-waiting');
+  await expect(display.getByTestId('display-signup')).toContainText('Kaffeklubben');
+  await expect(display.getByTestId('display-countdown')).toBeVisible();
+  expect(await seriousViolations(display)).toEqual([]);
+  const [agreement] = await control.agreements();
+  await control.call('POST', `/agreements/${agreement!.id}/approve`, {});
+  await expect(display.getByTestId('display-root')).toHaveAttribute('data-phase', 'signed-up');
+  await expect(display.getByTestId('display-signup')).toContainText('Kaffeklubben');
+  await expect(display.locator('body')).not.toContainText('412 34 567');
+  expect(await seriousViolations(display)).toEqual([]);
 });

@@ -4,6 +4,7 @@ import type { CustomerDisplay } from '../../../shared/sale';
 import { LocaleProvider } from '../../format/locale-context';
 import { DisplayCart } from './DisplayCart';
 import { DisplayOutcome } from './DisplayOutcome';
+import { DisplaySignUp } from './DisplaySignUp';
 import { DisplayWaiting } from './DisplayWaiting';
 import { useCustomerDisplay } from './use-customer-display';
 import { useDisplayLanguage } from './use-display-language';
@@ -48,6 +49,7 @@ function DisplayScreen({ display, shopName, onChooseLanguage }: { display: Custo
       {phase === 'cart' && <DisplayCart display={display} />}
       {(phase === 'waiting-qr' || phase === 'waiting-push') && <DisplayWaiting display={display} />}
       {(phase === 'paid' || phase === 'not-paid') && <DisplayOutcome display={display} />}
+      {(phase === 'signup-waiting' || phase === 'signed-up' || phase === 'not-signed-up') && <DisplaySignUp display={display} />}
       <LanguageButtons
         label={t('display.language')}
         onChoose={onChooseLanguage}

@@ -151,6 +151,31 @@ describe('a subscription sale at the counter', () => {
     expect((await h.value('agreement.get', { agreementId: sale.agreementId! })).live?.pricing).toEqual({ type: 'FLEXIBLE', currency: 'NOK' });
   });
 
+  it('shows the sign-up on the customer display: the plan while waiting, then how it ended, never the phone number', async () => {
+    const sale = await startSale('kaffeklubben-mnd', ['name', 'phoneNumber']);
+    const waiting = await h.value('display.get', {});
+    expect(waiting).toMatchObject({ phase: 'signup-waiting', lines: [], signUp: { plan: { id: 'kaffeklubben-mnd' } }, expiresAt: sale.expiresAt });
+    expect(JSON.stringify(waiting)).not.toContain('91234567');
+    await h.approve(sale.agreementId!);
+    await h.clock.advance(5_000);
+    await h.waitForStatus(sale.id, 'active');
+    const done = await h.value('display.get', {});
+    expect(done).toMatchObject({ phase: 'signed-up', signUp: { plan: { id: 'kaffeklubben-mnd' } }, qrUrl: null, expiresAt: null });
+    expect(JSON.stringify(done)).not.toContain('91234567');
+
+    const declined = await startSale('kaffeklubben-mnd');
+    await h.reject(declined.agreementId!);
+    await h.clock.advance(5_000);
+    await h.waitForStatus(declined.id, 'rejected');
+    expect(await h.value('display.get', {})).toMatchObject({ phase: 'not-signed-up' });
+  });
+
+  it('takes a sign-up the cashier cancels off the customer display at once', async () => {
+    const sale = await startSale('kaffeklubben-mnd');
+    await h.value('subscription.cancel', { saleId: sale.id });
+    expect(await h.value('display.get', {})).toMatchObject({ phase: 'idle', signUp: null });
+  });
+
   it('shows a rejection as declined by the customer', async () => {
     const sale = await startSale('kaffeklubben-mnd');
     await h.reject(sale.agreementId!);
