@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { moneySchema } from './money';
 import { appErrorSchema } from './result';
 import { approvalSchema } from './staff';
 
@@ -23,6 +24,26 @@ export const syncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
+/** What a change to an existing agreement was, as the agreement-event report names it. */
+export const agreementEventTypes = ['PLAN_CHANGED', 'STOPPED', 'CHARGE_REFUNDED', 'CHARGE_CANCELLED'] as const;
+export const agreementEventTypeSchema = z.enum(agreementEventTypes);
+export type AgreementEventType = z.infer<typeof agreementEventTypeSchema>;
+
+/**
+ * What a report says, as data the renderer puts into words: enough for a manager to recognise it.
+ * Built from the stored payload as it is, so anything the payload no longer says is null.
+ * `reference`: the sale's receipt number (or id) for a sale, the sale's id for a refund, the
+ * agreement's id for an agreement or a change to one, the Z-report's number.
+ */
+export const reportSummarySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sale'), reference: z.string().nullable(), amount: moneySchema.nullable() }),
+  z.object({ kind: z.literal('refund'), reference: z.string().nullable(), amount: moneySchema.nullable() }),
+  z.object({ kind: z.literal('agreement'), reference: z.string().nullable(), planId: z.string().nullable(), phoneNumber: z.string().nullable() }),
+  z.object({ kind: z.literal('agreement-event'), reference: z.string().nullable(), eventType: agreementEventTypeSchema.nullable(), amount: moneySchema.nullable() }),
+  z.object({ kind: z.literal('z-report'), reference: z.string().nullable(), amount: moneySchema.nullable() }),
+]);
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
 /** A report the billing backend refused for good: kept with its error until a manager acts. */
 export const deadLetterSchema = z.object({
   id: z.string(),
@@ -31,8 +52,8 @@ export const deadLetterSchema = z.object({
   createdAt: z.number().int(),
   attempts: z.number().int(),
   error: appErrorSchema,
-  /** What the report says, in one line (e.g. "Sale till-1-000042, 497,00 NOK"). */
-  summary: z.string(),
+  /** What the report says, as data (the renderer writes it as one line, e.g. "Sale till-1-000042, 497,00 kr"). */
+  summary: reportSummarySchema,
 });
 export type DeadLetter = z.infer<typeof deadLetterSchema>;
 

@@ -64,6 +64,8 @@ test('a refused report becomes a dead letter a manager can discard with a reason
   // Why, in words, from the backend's problem type (422: the figures are not accepted), and where.
   await expect(letter).toContainText('did not accept what it says');
   const id = (await letter.getAttribute('data-testid'))!.replace('dead-letter-', '');
+  // What the report says, from the core's data in the screen's words: the sale and its (edited) total of 1 minor unit.
+  await expect(letter.locator('.dead-letter-summary')).toHaveText(/^Sale \S+, .*0[.,]01/);
   await expect(cashier.page.getByTestId(`dead-letter-fields-${id}`)).toContainText(/Fields the billing backend named: .*total/);
   await cashier.page.getByTestId(`dead-letter-discard-${id}`).click();
   await cashier.page.getByTestId('discard-reason').fill('Entered by hand in the back office');

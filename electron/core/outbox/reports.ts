@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Sale, Refund } from '../../../shared/sale';
 import type { SubscriptionSale } from '../../../shared/subscription';
 import type { EndOfDayReport } from '../../../shared/reports';
+import { agreementEventTypeSchema } from '../../../shared/sync';
 
 /**
  * The reports Kassa sends to the billing backend, as electron/core/billing/billing-api.yaml defines
@@ -111,7 +112,7 @@ export const agreementEventReportSchema = z.object({
   tillId: z.string(),
   cashier: z.string().nullable(),
   approvedBy: z.string().nullable().optional(),
-  type: z.enum(['PLAN_CHANGED', 'STOPPED', 'CHARGE_REFUNDED', 'CHARGE_CANCELLED']),
+  type: agreementEventTypeSchema,
   planId: z.string().optional(),
   previousPlanId: z.string().optional(),
   reason: z.string().optional(),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeadLetter } from '../../../shared/sync';
 import { useFormat } from '../../format/locale-context';
 import { Icon } from '../../ui/Icon';
+import { useReportSummary } from './use-report-summary';
 
 interface Props {
   letter: DeadLetter;
@@ -19,12 +20,13 @@ interface Props {
 export function DeadLetterRow({ letter, retrying, locked, note, onRetry, onDiscard }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
+  const summarise = useReportSummary();
   // The parts of the report the backend pointed at (JSON paths such as `tenders[0].amount`): data for whoever fixes it.
   const fields = letter.error.params?.fields;
   return (
     <li className="dead-letter" data-testid={`dead-letter-${letter.id}`}>
       <div className="dead-letter-main">
-        <p className="dead-letter-summary">{letter.summary}</p>
+        <p className="dead-letter-summary">{summarise(letter.summary)}</p>
         <p className="dead-letter-meta">
           <span className="badge badge--neutral">{t(`sync.kind.${letter.kind}`)}</span>
           <span>{t('deadLetters.created', { when: format.moment(letter.createdAt) })}</span>

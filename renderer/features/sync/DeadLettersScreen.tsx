@@ -5,18 +5,20 @@ import type { DeadLetter } from '../../../shared/sync';
 import { Icon } from '../../ui/Icon';
 import { DeadLetterRow } from './DeadLetterRow';
 import { DiscardDialog } from './DiscardDialog';
+import { useReportSummary } from './use-report-summary';
 import { useDeadLetters, type DeadLetterOutcome } from './use-dead-letters';
 import type { SyncState } from './use-sync-status';
 
 /** The outcomes that take the report off the list are told above it; the others beside the report. */
 function OutcomeNotice({ outcome }: { outcome: DeadLetterOutcome }) {
   const { t } = useTranslation();
+  const summarise = useReportSummary();
   if (outcome.kind === 'refused-again' || outcome.kind === 'failed') return null;
   const tone = outcome.kind === 'queued' ? 'warning' : 'good';
   return (
     <p className={`notice notice--${tone}`} role="status" data-testid="dead-letters-result" data-outcome={outcome.kind}>
       <Icon name={outcome.kind === 'queued' ? 'clock' : 'check'} />
-      <span>{t(`deadLetters.outcome.${outcome.kind}`, { summary: outcome.letter.summary })}</span>
+      <span>{t(`deadLetters.outcome.${outcome.kind}`, { summary: summarise(outcome.letter.summary) })}</span>
     </p>
   );
 }

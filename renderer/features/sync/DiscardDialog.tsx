@@ -5,6 +5,7 @@ import type { AppError } from '../../../shared/result';
 import { discardRequestSchema, type DeadLetter } from '../../../shared/sync';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Icon } from '../../ui/Icon';
+import { useReportSummary } from './use-report-summary';
 
 // The contract's own limits, so the field and the core never disagree about what is enough.
 const reasonSchema = discardRequestSchema.shape.reason;
@@ -20,6 +21,7 @@ interface Props {
 /** Giving up on a refused report for good: only with a reason, which stays beside it on the till. */
 export function DiscardDialog({ letter, onDiscard, onClose }: Props) {
   const { t } = useTranslation();
+  const summarise = useReportSummary();
   const fieldId = useId();
   const feedbackId = useId();
   const fieldRef = useRef<HTMLTextAreaElement>(null);
@@ -65,7 +67,7 @@ export function DiscardDialog({ letter, onDiscard, onClose }: Props) {
   return (
     <ConfirmDialog
       title={t('deadLetters.discard.title')}
-      body={t('deadLetters.discard.body', { summary: letter.summary })}
+      body={t('deadLetters.discard.body', { summary: summarise(letter.summary) })}
       cancelLabel={gone ? t('deadLetters.discard.close') : t('deadLetters.discard.keep')}
       confirmLabel={busy ? t('deadLetters.discard.discarding') : t('deadLetters.discard.confirm')}
       confirmTestId="discard-confirm"
