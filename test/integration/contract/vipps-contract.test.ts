@@ -65,7 +65,7 @@ describeWithVippsSpecs('Kassa ↔ sandbox traffic against the official Vipps Ope
     // Pay per use (FLEXIBLE interval: drafted without interval), sharing phone number and birth date.
     await approved('flexible-interval', 'sykkelverksted-per-reparasjon', ['phoneNumber', 'birthDate']);
     // FLEXIBLE pricing: {type, currency} and nothing else.
-    await h.control('PUT', '/billing/plans', { plans: [...defaultCatalogue(h.clock.now()), { id: 'strom-flex', name: 'Strøm etter forbruk', currency: 'NOK', pricing: { type: 'FLEXIBLE' }, interval: { unit: 'MONTH', count: 1 } }] });
+    await h.control('PUT', '/billing/plans', { plans: [...defaultCatalogue(h.clock.now()), { id: 'strom-flex', name: 'Strøm etter forbruk', currency: 'NOK', pricing: { type: 'FLEXIBLE' }, interval: { unit: 'MONTH', count: 1 }, vatRate: 2500 }] });
     await h.value('catalogue.plans', { refresh: true });
     await approved('flexible-pricing', 'strom-flex');
     // The three campaign kinds of the demo catalogue.
