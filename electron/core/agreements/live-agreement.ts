@@ -2,6 +2,7 @@ import type { LiveAgreement, LiveInterval, LivePricing, PlanChangePreview } from
 import { isFlexibleInterval, type Plan } from '../../../shared/catalogue';
 import type { AgreementResponse } from '../vipps/recurring-schemas';
 import type { AgreementPatch } from '../vipps/recurring-client';
+import { draftPricing } from '../sales/build-draft-agreement';
 
 const DAY = 86_400_000;
 
@@ -54,14 +55,7 @@ function addPeriod(from: number, unit: 'YEAR' | 'MONTH' | 'WEEK' | 'DAY', count:
 }
 
 export function planPricing(plan: Plan): LivePricing {
-  switch (plan.pricing.type) {
-    case 'LEGACY':
-      return { type: 'LEGACY', currency: plan.currency, amount: plan.pricing.amount };
-    case 'VARIABLE':
-      return { type: 'VARIABLE', currency: plan.currency, suggestedMaxAmount: plan.pricing.suggestedMaxAmount };
-    case 'FLEXIBLE':
-      return { type: 'FLEXIBLE', currency: plan.currency };
-  }
+  return { ...draftPricing(plan), currency: plan.currency };
 }
 
 export function planInterval(plan: Plan): LiveInterval {

@@ -59,7 +59,8 @@ export function buildDraftAgreement(
   return body;
 }
 
-function draftPricing(plan: SoldPlan): DraftAgreementRequest['pricing'] {
+/** A plan's price as the Recurring API writes it: the same in a draft and in a PATCH (live-agreement.ts). */
+export function draftPricing(plan: Pick<SoldPlan, 'pricing' | 'currency'>): DraftAgreementRequest['pricing'] {
   switch (plan.pricing.type) {
     case 'LEGACY':
       return { type: 'LEGACY', currency: plan.currency, amount: plan.pricing.amount };

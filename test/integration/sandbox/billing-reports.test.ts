@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { START, startSandbox, type Harness, type Reply } from './harness';
 import { trainingBillingKeys, trainingCredentials } from '../../../electron/sandbox/training-credentials';
+import { bunsAndPaperSale } from '../../support/billing-sale-report';
 
 const KEY = trainingCredentials.billingApiKey;
 /** The Danish and Finnish training shops' keys, which the sandbox also knows from the start. */
@@ -16,30 +17,8 @@ const PROBLEMS = 'https://billing.example.com/problems/';
 let ids = 0;
 const fresh = (prefix: string) => `${prefix}-${++ids}-${Math.random().toString(36).slice(2, 8)}`;
 
-/** 2 cinnamon buns (15 %) + a newspaper (0 %) = 118 kr, paid with Vipps MobilePay. */
-function sale(overrides: Record<string, unknown> = {}): Record<string, any> {
-  return {
-    saleId: fresh('sale'),
-    receiptNumber: '1042',
-    tillId: 'kasse-1',
-    cashier: null,
-    currency: 'NOK',
-    total: 11800,
-    vat: 1017,
-    lines: [
-      { productId: 'kanelbolle', name: 'Kanelbolle', quantity: 2, unitPrice: 3900, total: 7800, vat: 1017, vatRate: 1500 },
-      { productId: 'aftenposten', name: 'Aftenposten', quantity: 1, unitPrice: 4000, total: 4000, vat: 0, vatRate: 0 },
-    ],
-    vatSummary: [
-      { rate: 1500, base: 6783, vat: 1017, total: 7800 },
-      { rate: 0, base: 4000, vat: 0, total: 4000 },
-    ],
-    tenders: [{ type: 'VIPPS_MOBILEPAY', amount: 11800, reference: 'kassa-1042', pspReference: '1234567890', capturedAmount: 11800 }],
-    createdAt: '2026-11-22T09:00:00.000Z',
-    completedAt: '2026-11-22T09:00:41.000Z',
-    ...overrides,
-  };
-}
+/** 2 cinnamon buns (15 %) + a newspaper (0 %) = 118 kr, paid with Vipps MobilePay, under a fresh id. */
+const sale = (overrides: Record<string, unknown> = {}) => bunsAndPaperSale({ saleId: fresh('sale'), ...overrides });
 
 function agreement(overrides: Record<string, unknown> = {}): Record<string, any> {
   return {

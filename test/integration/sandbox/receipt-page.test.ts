@@ -5,29 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainingCredentials } from '../../../electron/sandbox/training-credentials';
+import { bunsAndPaperSale } from '../../support/billing-sale-report';
 import { startSandbox, type Harness } from './harness';
 
-/** 2 cinnamon buns (15 %) + a newspaper (0 %) = 118 kr, at 10:00 in Oslo. */
-const sale = {
-  saleId: '5b0d7a52-3a57-4a52-9d8e-0c1f9a7e4e11',
-  receiptNumber: '1042',
-  tillId: 'kiosk-1',
-  cashier: null,
-  currency: 'NOK',
-  total: 11800,
-  vat: 1017,
-  lines: [
-    { productId: 'kanelbolle', name: 'Kanelbolle', quantity: 2, unitPrice: 3900, total: 7800, vat: 1017, vatRate: 1500 },
-    { productId: 'aftenposten', name: 'Aftenposten', quantity: 1, unitPrice: 4000, total: 4000, vat: 0, vatRate: 0 },
-  ],
-  vatSummary: [
-    { rate: 1500, base: 6783, vat: 1017, total: 7800 },
-    { rate: 0, base: 4000, vat: 0, total: 4000 },
-  ],
-  tenders: [{ type: 'VIPPS_MOBILEPAY', amount: 11800, reference: 'kassa-1042', pspReference: '1234567890', capturedAmount: 11800 }],
-  createdAt: '2026-11-22T09:00:00.000Z',
-  completedAt: '2026-11-22T09:00:41.000Z',
-};
+/** 2 cinnamon buns (15 %) + a newspaper (0 %) = 118 kr, at 10:00 in Oslo, sold at a kiosk. */
+const sale = bunsAndPaperSale({ tillId: 'kiosk-1' });
 
 /** Intl puts no-break spaces between an amount and its currency; the assertions read plain spaces. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
