@@ -88,6 +88,9 @@ async function checkScreen(page: Page, testInfo: TestInfo, name: string, data: s
   // Still frames: a spinning icon or a blinking caret would keep the screenshot waiting for nothing.
   await page.screenshot({ path: testInfo.outputPath(`pseudo-${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
   expect.soft(await plainTexts(page, data), `plain text on the ${name} screen`).toEqual([]);
+  // Text 40 % longer must wrap or give way, never push the till wider than its window.
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
+  expect.soft(widths.page, `the ${name} screen is wider than the window`).toBeLessThanOrEqual(widths.window);
 }
 
 // Each test walks several screens and keeps a full-page screenshot of each: more work than one flow.
