@@ -70,10 +70,11 @@ type Walk = (typeof walks)[number];
 
 /** Goods, the cart, the cash form, the push form, waiting, the receipt — with billing offline, so the sale waits to be reported. */
 async function sellGoods(page: Page, walk: Walk, control: import('./pages/sandbox-control').SandboxControl, check: Check) {
-  await control.call('PUT', '/billing/offline', { offline: true, retryAfterSeconds: 600 });
   const goods = new GoodsPage(page);
   await goods.open();
   await expect(page.getByTestId(`product-${walk.product}`)).toBeVisible();
+  // Offline only once the catalogue is in: a till that never had it cannot show goods at all.
+  await control.call('PUT', '/billing/offline', { offline: true, retryAfterSeconds: 600 });
   await check('goods, empty cart');
   await goods.add(walk.product, 2);
   await expect(page.getByTestId('pay-push')).toBeEnabled();

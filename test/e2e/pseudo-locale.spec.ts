@@ -89,8 +89,8 @@ async function checkScreen(page: Page, testInfo: TestInfo, name: string, data: s
   await page.screenshot({ path: testInfo.outputPath(`pseudo-${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
   expect.soft(await plainTexts(page, data), `plain text on the ${name} screen`).toEqual([]);
   // Text 40 % longer must wrap or give way, never push the till wider than its window.
-  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, window: window.innerWidth }));
-  expect.soft(widths.page, `the ${name} screen is wider than the window`).toBeLessThanOrEqual(widths.window);
+  const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+  expect.soft(pageWidth, `the ${name} screen is wider than the window`).toBeLessThanOrEqual(page.viewportSize()!.width);
 }
 
 // Each test walks several screens and keeps a full-page screenshot of each: more work than one flow.
