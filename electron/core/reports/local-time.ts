@@ -8,6 +8,9 @@ export function dayBounds(date: string): { from: number; to: number } {
   return { from: new Date(y, m - 1, d).getTime(), to: new Date(y, m - 1, d + 1).getTime() };
 }
 
+/** The local midnight that starts the day of `at`: where "today" begins for every list of the day. */
+export const startOfLocalDay = (at: number) => dayBounds(localDate(at)).from;
+
 export function localDate(at: number): string {
   const date = new Date(at);
   const pad = (n: number) => String(n).padStart(2, '0');

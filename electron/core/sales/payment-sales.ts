@@ -32,6 +32,7 @@ import { phoneError } from './phone-messages';
 import { StepDriver } from './step-driver';
 import type { ReportSink } from '../outbox/report-sink';
 import { refundReport, saleReport } from '../outbox/reports';
+import { startOfLocalDay } from '../reports/local-time';
 
 /** A customer has 10 minutes (5 to open, 5 to approve) before an ePayment expires. */
 export const PAYMENT_TIMEOUT_MS = 10 * 60_000;
@@ -217,9 +218,8 @@ export class PaymentSales {
 
   /** This till's sales since local midnight, newest first. */
   today(limit = 200): Sale[] {
-    const midnight = new Date(this.deps.clock.now());
-    midnight.setHours(0, 0, 0, 0);
-    return this.deps.repo.listSince(midnight.getTime(), limit).map(toPublicSale);
+    const midnight = startOfLocalDay(this.deps.clock.now());
+    return this.deps.repo.listSince(midnight, limit).map(toPublicSale);
   }
 
   async cancel(saleId: string): Promise<Sale> {

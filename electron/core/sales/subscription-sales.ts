@@ -28,6 +28,7 @@ import { phoneError } from './phone-messages';
 import type { ReportSink } from '../outbox/report-sink';
 import { agreementReport } from '../outbox/reports';
 import type { Intention } from '../intentions/intention-ledger';
+import { startOfLocalDay } from '../reports/local-time';
 
 /** Vipps lets a PENDING agreement wait 10 minutes for the customer before it expires. */
 export const AGREEMENT_PENDING_MS = 10 * 60_000;
@@ -140,9 +141,8 @@ export class SubscriptionSales {
 
   /** This till's sign-ups since local midnight, newest first; a damaged row is logged and left out. */
   today(limit = 200): SubscriptionSale[] {
-    const midnight = new Date(this.deps.clock.now());
-    midnight.setHours(0, 0, 0, 0);
-    const rows = this.deps.repo.listSince(midnight.getTime(), limit, (corrupt) =>
+    const midnight = startOfLocalDay(this.deps.clock.now());
+    const rows = this.deps.repo.listSince(midnight, limit, (corrupt) =>
       this.deps.logger.error('damaged sale row left out of the day list', { saleId: corrupt.rowId, detail: corrupt.detail }),
     );
     return rows.map(toSaleView);

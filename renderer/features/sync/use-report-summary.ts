@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Money } from '../../../shared/money';
+import { formatMsisdn } from '../../../shared/phone';
 import type { ReportSummary } from '../../../shared/sync';
 import { useFormat } from '../../format/locale-context';
 
@@ -19,7 +20,7 @@ export function useReportSummary(): (summary: ReportSummary) => string {
         case 'refund':
           return t('deadLetters.summary.refund', { reference, amount: amountOf(summary.amount) });
         case 'agreement':
-          return t('deadLetters.summary.agreement', { reference, plan: summary.planId ?? unknown, phone: summary.phoneNumber ? `+${summary.phoneNumber}` : unknown });
+          return t('deadLetters.summary.agreement', { reference, plan: summary.planId ?? unknown, phone: summary.phoneNumber ? formatMsisdn(summary.phoneNumber) : unknown });
         case 'agreement-event': {
           const event = t(`deadLetters.summary.event.${summary.eventType ?? 'UNKNOWN'}`);
           return summary.amount
