@@ -57,6 +57,10 @@ for (const shop of shops) {
       await expect(display.getByTestId('display-rounding')).toContainText(shop.rounding);
       await testInfo.attach(`${shop.language}-cash-display`, { body: await display.screenshot(), contentType: 'image/png' });
 
+      // Today's sales counts the cash the drawer took: the rounded amount, not the goods' total.
+      await page.getByTestId('nav-sales').click();
+      await expect(page.getByTestId('sales-summary')).toContainText(shop.due);
+
       await expect
         .poll(async () => (await control.call('GET', '/billing/sales')).sales.map((s: { report: { tenders: unknown[] } }) => s.report.tenders))
         .toEqual([[expect.objectContaining({ type: 'CASH', amount: shop.price, rounding: shop.roundingMinor })]]);

@@ -5,6 +5,7 @@ import type { Sale } from '../../../shared/sale';
 import { useFormat } from '../../format/locale-context';
 import { Icon } from '../../ui/Icon';
 import { SaleDetail } from './SaleDetail';
+import { cashKeptOf } from './sale-words';
 import { SalesList } from './SalesList';
 import { SignUpList } from './SignUpList';
 import { useSales } from './use-sales';
@@ -19,7 +20,7 @@ function DaySummary({ sales }: { sales: Sale[] }) {
   const currency = first.totals.currency;
   const net = (sale: Sale) => sale.totals.total - sale.amounts.refunded;
   const vipps = paid.filter((sale) => sale.tender !== 'cash').reduce((sum, sale) => sum + net(sale), 0);
-  const cash = paid.filter((sale) => sale.tender === 'cash').reduce((sum, sale) => sum + sale.totals.total, 0);
+  const cash = paid.reduce((sum, sale) => sum + cashKeptOf(sale), 0);
   return (
     <dl className="day-summary" data-testid="sales-summary">
       <div>

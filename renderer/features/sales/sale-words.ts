@@ -12,6 +12,16 @@ export function refundableOf(sale: Sale): number {
 
 export const isVipps = (sale: Sale) => sale.tender !== 'cash';
 
+/**
+ * The cash a cash sale leaves in the drawer: what it took (the total and its rounding line), less
+ * the cash its refunds handed back (each refund's amount and its rounding). Zero for a wallet sale.
+ */
+export function cashKeptOf(sale: Sale): number {
+  if (sale.tender !== 'cash' || sale.status !== 'completed') return 0;
+  const handedBack = sale.refunds.filter((refund) => refund.status === 'refunded').reduce((sum, refund) => sum + refund.amount + refund.cashRounding, 0);
+  return sale.totals.total + (sale.cash?.rounding ?? 0) - handedBack;
+}
+
 /** A sale's state in a word or two for the list, and the tone of its badge. */
 export function useSaleStatusText() {
   const { t } = useTranslation();
